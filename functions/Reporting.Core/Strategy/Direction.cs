@@ -1,0 +1,8 @@
+namespace Reporting.Core.Strategy;
+
+/// <summary>Which way a KPI should move for the organisation to be on track.</summary>
+public enum Direction
+{
+    HigherIsBetter,
+    LowerIsBetter,
+}
