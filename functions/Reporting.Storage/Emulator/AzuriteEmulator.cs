@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Reporting.Storage.Emulator;
+
+/// <summary>
+/// A private Azurite instance on free loopback ports with in-memory storage, for the demo and the tests.
+/// Azurite is the version pinned in the repository's package.json; it is installed with <c>npm ci</c> when missing.
+/// </summary>
+public sealed class AzuriteEmulator : IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    // The emulator's fixed, publicly documented development key; it grants nothing outside a local emulator.
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+
+    private AzuriteEmulator(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+    public int QueuePort { get; }
+    public int TablePort { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>Installs Azurite if needed, starts it, and returns once all three services answer.</summary>
+    public static async Task<AzuriteEmulator> StartAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var root = AzuriteInstallation.FindRepositoryRoot();
+        var script = await AzuriteInstallation.EnsureInstalledAsync(root, log, cancellationToken);
+        Exception? lastError = null;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+            var process = Launch(root, script, blob, queue, table);
+            var emulator = new AzuriteEmulator(process, blob, queue, table);
+            try
+            {
+                await emulator.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
+                log?.Invoke($"Azurite is running on 127.0.0.1 (blob {blob}, queue {queue}, table {table}), in memory.");
+                return emulator;
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+            {
+                lastError = ex;
+                await emulator.DisposeAsync();
+            }
+        }
+
+        throw new InvalidOperationException("Azurite did not start after 3 attempts: " + lastError?.Message, lastError);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static Process Launch(string root, string script, int blob, int queue, int table)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node; is Node.js installed?");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            while (true)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} while starting");
+                }
+
+                try
+                {
+                    // Any HTTP answer (an unsigned request gets 403) means the service is listening.
+                    using var _ = await http.GetAsync($"http://127.0.0.1:{port}/{AccountName}", cancellationToken);
+                    break;
+                }
+                catch (HttpRequestException) when (deadline.Elapsed < timeout)
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+                catch (HttpRequestException ex)
+                {
+                    throw new TimeoutException($"Azurite did not answer on port {port} within {timeout.TotalSeconds:0} s", ex);
+                }
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+
+namespace Reporting.Storage.Emulator;
+
+/// <summary>Finds the repository's pinned Azurite and installs it with <c>npm ci</c> when it is missing.</summary>
+public static class AzuriteInstallation
+{
+    private const string ScriptPath = "node_modules/azurite/dist/src/azurite.js";
+
+    /// <summary>The folder holding package.json with Azurite pinned: searched upward from the working directory, then from the binaries.</summary>
+    public static string FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var manifest = Path.Combine(folder.FullName, "package.json");
+                if (File.Exists(manifest) && File.ReadAllText(manifest).Contains("\"azurite\"", StringComparison.Ordinal))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException(
+            "Cannot find the Reporting repository's package.json (which pins Azurite); run this from inside the repository.");
+    }
+
+    public static async Task<string> EnsureInstalledAsync(string root, Action<string>? log, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(root, ScriptPath);
+        if (File.Exists(script))
+        {
+            return script;
+        }
+
+        // Several test processes may start at once; one installs while the others wait on the lock file.
+        await using var gate = await AcquireLockAsync(Path.Combine(root, ".azurite-install.lock"), cancellationToken);
+        if (!File.Exists(script))
+        {
+            log?.Invoke("Installing Azurite (npm ci) ...");
+            await RunNpmCiAsync(root, cancellationToken);
+        }
+
+        return File.Exists(script)
+            ? script
+            : throw new InvalidOperationException($"npm ci finished but {ScriptPath} is missing");
+    }
+
+    private static async Task RunNpmCiAsync(string root, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("npm")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var npm = Process.Start(start) ?? throw new InvalidOperationException("could not start npm; is Node.js installed?");
+        var output = npm.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = npm.StandardError.ReadToEndAsync(cancellationToken);
+        await npm.WaitForExitAsync(cancellationToken);
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci failed with exit code {npm.ExitCode}: {await errors}{await output}");
+        }
+    }
+
+    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+    }
+}

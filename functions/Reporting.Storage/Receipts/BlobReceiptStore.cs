@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.WindowsAzure.Storage;
+using Microsoft.WindowsAzure.Storage.Table;
+
+namespace Reporting.Storage.Receipts;
+
+/// <summary>
+/// Receipts that make every blob version handled once, across restarts and across host instances:
+/// a host may work on a version only while it holds the version's claim.
+/// </summary>
+public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvider clock)
+{
+    private CloudTable Table => account.Table(account.Options.ReceiptTable);
+
+    /// <summary>Tries to claim a blob version for <paramref name="claimDuration"/>; null when it is finished, held by another host, or waiting to be retried.</summary>
+    public async Task<BlobClaim?> TryClaimAsync(string container, string blobName, string blobETag, string owner, TimeSpan claimDuration, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rowKey = BlobVersionKey.For(blobName, blobETag);
+        var lookup = await Table.ExecuteAsync(TableOperation.Retrieve<BlobReceiptEntity>(container, rowKey), null, null, cancellationToken);
+        var receipt = lookup.Result as BlobReceiptEntity;
+        if (receipt is null)
+        {
+            receipt = new BlobReceiptEntity { PartitionKey = container, RowKey = rowKey, BlobName = blobName, BlobETag = blobETag };
+        }
+        else if (!IsClaimable(receipt, now))
+        {
+            return null;
+        }
+
+        receipt.Status = nameof(ReceiptStatus.Processing);
+        receipt.Attempts++;
+        receipt.ClaimedBy = owner;
+        receipt.ClaimExpiresUtc = now + claimDuration;
+        var operation = receipt.ETag is null ? TableOperation.Insert(receipt) : TableOperation.Replace(receipt);
+        try
+        {
+            await Table.ExecuteAsync(operation, null, null, cancellationToken);
+        }
+        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            return null; // another host claimed it between our read and our write
+        }
+
+        return new BlobClaim(container, blobName, blobETag, receipt.Attempts, receipt);
+    }
+
+    /// <summary>Whether this blob version has reached a final state (done or poisoned).</summary>
+    public async Task<bool> IsFinishedAsync(string container, string blobName, string blobETag, CancellationToken cancellationToken)
+    {
+        var lookup = await Table.ExecuteAsync(TableOperation.Retrieve<BlobReceiptEntity>(container, BlobVersionKey.For(blobName, blobETag)), null, null, cancellationToken);
+        return lookup.Result is BlobReceiptEntity { Status: nameof(ReceiptStatus.Done) or nameof(ReceiptStatus.Poisoned) };
+    }
+
+    public Task CompleteAsync(BlobClaim claim, CancellationToken cancellationToken) =>
+        UpdateAsync(claim, ReceiptStatus.Done, null, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>Gives the claim back so any host may retry after <paramref name="retryAfter"/>.</summary>
+    public Task ReleaseForRetryAsync(BlobClaim claim, string error, TimeSpan retryAfter, CancellationToken cancellationToken) =>
+        UpdateAsync(claim, ReceiptStatus.RetryPending, error, retryAfter, cancellationToken);
+
+    public Task PoisonAsync(BlobClaim claim, string error, CancellationToken cancellationToken) =>
+        UpdateAsync(claim, ReceiptStatus.Poisoned, error, TimeSpan.Zero, cancellationToken);
+
+    public async Task<BlobReceiptEntity?> FindAsync(string container, string blobName, string blobETag, CancellationToken cancellationToken)
+    {
+        var lookup = await Table.ExecuteAsync(TableOperation.Retrieve<BlobReceiptEntity>(container, BlobVersionKey.For(blobName, blobETag)), null, null, cancellationToken);
+        return lookup.Result as BlobReceiptEntity;
+    }
+
+    private async Task UpdateAsync(BlobClaim claim, ReceiptStatus status, string? error, TimeSpan retryAfter, CancellationToken cancellationToken)
+    {
+        var receipt = claim.Receipt;
+        receipt.Status = status.ToString();
+        receipt.LastError = error;
+        receipt.NotBeforeUtc = clock.GetUtcNow() + retryAfter;
+        receipt.ClaimExpiresUtc = clock.GetUtcNow();
+        await Table.ExecuteAsync(TableOperation.Replace(receipt), null, null, cancellationToken);
+    }
+
+    private static bool IsClaimable(BlobReceiptEntity receipt, DateTimeOffset now) => receipt.Status switch
+    {
+        nameof(ReceiptStatus.Processing) => receipt.ClaimExpiresUtc <= now,
+        nameof(ReceiptStatus.RetryPending) => receipt.NotBeforeUtc <= now,
+        _ => false,
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Receipts;
+using Reporting.Storage.Tables;
+
+namespace Reporting.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the storage layer. The connection is <c>AzureWebJobsStorage</c> (or
+    /// <c>ConnectionStrings:AzureWebJobsStorage</c>), defaulting to the local emulator; names come from <c>Storage:*</c>.
+    /// </summary>
+    public static IServiceCollection AddReportingStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection("Storage"))
+            .Configure(options => options.ConnectionString = ConnectionStringFrom(configuration));
+        services.AddSingleton<ReportingStorageAccount>();
+        services.AddSingleton<KpiFigureTable>();
+        services.AddSingleton<SubmissionHistoryTable>();
+        services.AddSingleton<BlobReceiptStore>();
+        services.AddSingleton<SubmissionBlobs>();
+        services.AddSingleton<ScorecardBlobs>();
+        services.AddSingleton<StrategyBlob>();
+        return services;
+    }
+
+    public static string ConnectionStringFrom(IConfiguration configuration) =>
+        configuration.GetConnectionString("AzureWebJobsStorage")
+        ?? configuration["AzureWebJobsStorage"]
+        ?? StorageOptions.DevelopmentConnection;
+}

@@ -1,0 +1,51 @@
+using Microsoft.WindowsAzure.Storage.Table;
+
+namespace Reporting.Storage.Tables;
+
+/// <summary>Every submission ever received, accepted or not, partitioned by department.</summary>
+public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
+{
+    // A table property holds at most 32K UTF-16 characters; the full problem list is in the result blob anyway.
+    private const int MaxProblemText = 30_000;
+
+    private CloudTable Table => account.Table(account.Options.SubmissionTable);
+
+    /// <summary>Records a submission; keyed by blob name and version, so recording the same version twice keeps one row.</summary>
+    public async Task RecordAsync(SubmissionRecord record, CancellationToken cancellationToken)
+    {
+        var entity = new SubmissionEntity
+        {
+            PartitionKey = record.Department,
+            RowKey = BlobVersionKey.For(record.BlobName, record.ETag),
+            BlobName = record.BlobName,
+            BlobETag = record.ETag,
+            Period = record.Period,
+            Checksum = record.Checksum,
+            ReceivedUtc = record.ReceivedUtc,
+            Status = record.Status,
+            FigureCount = record.FigureCount,
+            ProblemCount = record.ProblemCount,
+            Problems = record.Problems.Length <= MaxProblemText ? record.Problems : record.Problems[..MaxProblemText],
+        };
+        await Table.ExecuteAsync(TableOperation.InsertOrReplace(entity), null, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SubmissionRecord>> ListAsync(string department, CancellationToken cancellationToken)
+    {
+        var query = new TableQuery<SubmissionEntity>().Where(
+            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, department));
+        var records = new List<SubmissionRecord>();
+        TableContinuationToken? token = null;
+        do
+        {
+            var segment = await Table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken);
+            records.AddRange(segment.Results.Select(e => new SubmissionRecord(
+                e.PartitionKey, e.BlobName, e.BlobETag, e.Period, e.Checksum, e.ReceivedUtc,
+                e.Status, e.FigureCount, e.ProblemCount, e.Problems)));
+            token = segment.ContinuationToken;
+        }
+        while (token is not null);
+
+        return records.OrderBy(r => r.ReceivedUtc).ToList();
+    }
+}

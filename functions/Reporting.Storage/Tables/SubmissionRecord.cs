@@ -1,0 +1,14 @@
+namespace Reporting.Storage.Tables;
+
+/// <summary>One line of a department's submission history: what arrived, when, and what became of it.</summary>
+public sealed record SubmissionRecord(
+    string Department,
+    string BlobName,
+    string ETag,
+    string? Period,
+    string Checksum,
+    DateTimeOffset ReceivedUtc,
+    string Status,
+    int FigureCount,
+    int ProblemCount,
+    string Problems);
