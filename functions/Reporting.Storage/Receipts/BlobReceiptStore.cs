@@ -12,8 +12,8 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
 {
     private CloudTable Table => account.Table(account.Options.ReceiptTable);
 
-    /// <summary>Tries to claim a blob version for <paramref name="claimDuration"/>; null when it is finished, held by another host, or waiting to be retried.</summary>
-    public async Task<BlobClaim?> TryClaimAsync(string container, string blobName, string blobETag, string owner, TimeSpan claimDuration, CancellationToken cancellationToken)
+    /// <summary>Tries to claim a blob version for <paramref name="claimDuration"/>; no claim when it is finished, held by another host, or waiting to be retried.</summary>
+    public async Task<ClaimAttempt> TryClaimAsync(string container, string blobName, string blobETag, string owner, TimeSpan claimDuration, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var rowKey = BlobVersionKey.For(blobName, blobETag);
@@ -23,9 +23,13 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
         {
             receipt = new BlobReceiptEntity { PartitionKey = container, RowKey = rowKey, BlobName = blobName, BlobETag = blobETag };
         }
+        else if (IsFinal(receipt))
+        {
+            return ClaimAttempt.Finished;
+        }
         else if (!IsClaimable(receipt, now))
         {
-            return null;
+            return ClaimAttempt.Busy;
         }
 
         receipt.Status = nameof(ReceiptStatus.Processing);
@@ -39,17 +43,10 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
         }
         catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
-            return null; // another host claimed it between our read and our write
+            return ClaimAttempt.Busy; // another host claimed it between our read and our write
         }
 
-        return new BlobClaim(container, blobName, blobETag, receipt.Attempts, receipt);
-    }
-
-    /// <summary>Whether this blob version has reached a final state (done or poisoned).</summary>
-    public async Task<bool> IsFinishedAsync(string container, string blobName, string blobETag, CancellationToken cancellationToken)
-    {
-        var lookup = await Table.ExecuteAsync(TableOperation.Retrieve<BlobReceiptEntity>(container, BlobVersionKey.For(blobName, blobETag)), null, null, cancellationToken);
-        return lookup.Result is BlobReceiptEntity { Status: nameof(ReceiptStatus.Done) or nameof(ReceiptStatus.Poisoned) };
+        return new ClaimAttempt(new BlobClaim(container, blobName, blobETag, receipt.Attempts, receipt), false);
     }
 
     public Task CompleteAsync(BlobClaim claim, CancellationToken cancellationToken) =>
@@ -77,6 +74,9 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
         receipt.ClaimExpiresUtc = clock.GetUtcNow();
         await Table.ExecuteAsync(TableOperation.Replace(receipt), null, null, cancellationToken);
     }
+
+    private static bool IsFinal(BlobReceiptEntity receipt) =>
+        receipt.Status is nameof(ReceiptStatus.Done) or nameof(ReceiptStatus.Poisoned);
 
     private static bool IsClaimable(BlobReceiptEntity receipt, DateTimeOffset now) => receipt.Status switch
     {

@@ -1,0 +1,14 @@
+using Microsoft.Azure.WebJobs;
+using Reporting.Functions.Pipeline;
+using Reporting.Functions.SubmissionBlobTrigger;
+using Reporting.Storage.Blobs;
+
+namespace Reporting.Functions.Functions;
+
+/// <summary>Runs for each new version of a file in a department's submission container.</summary>
+public sealed class IngestSubmission(SubmissionIngestion ingestion)
+{
+    [FunctionName(nameof(IngestSubmission))]
+    public Task RunAsync([SubmissionBlobTrigger] SubmissionUpload upload, CancellationToken cancellationToken) =>
+        ingestion.IngestAsync(upload, cancellationToken);
+}

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reporting.Core.Submissions;
+using Reporting.Functions.SubmissionBlobTrigger;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Tables;
+
+namespace Reporting.Functions.Pipeline;
+
+/// <summary>
+/// Checks one upload and, if it is accepted, makes its figures the stored figures for that department and period.
+/// A rejected upload stores nothing. Every step is safe to repeat, so a retry after a crash gives the same result.
+/// </summary>
+public sealed partial class SubmissionIngestion(
+    StrategySource strategies,
+    SubmissionBlobs blobs,
+    KpiFigureTable figures,
+    SubmissionHistoryTable history,
+    IOptions<SubmissionRules> rules,
+    TimeProvider clock,
+    ILogger<SubmissionIngestion> logger) : IPoisonedUploadHandler
+{
+    public async Task IngestAsync(SubmissionUpload upload, CancellationToken cancellationToken)
+    {
+        var strategy = await strategies.GetAsync(cancellationToken);
+        var department = strategy.FindDepartment(upload.Department);
+        var (content, checksum) = await ReadBoundedAsync(upload, rules.Value.MaxBytes, cancellationToken);
+        SubmissionResult result;
+        if (department is null)
+        {
+            result = SubmissionResult.Rejected(SubmissionProblem.ForFile(
+                $"there is no department '{upload.Department}' in the strategy; ask an admin to add it or to check the container name"));
+        }
+        else
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            result = new SubmissionCsvReader(rules.Value).Read(stream, department);
+        }
+
+        if (result.IsAccepted)
+        {
+            await figures.ReplaceAsync(upload.Department, result.Period!.Value, result.Figures, $"{upload.BlobName}@{upload.ETag}", cancellationToken);
+        }
+
+        var status = result.IsAccepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
+        await RecordAsync(upload, status, result, checksum, cancellationToken);
+        var (text, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, null, checksum);
+        await blobs.WriteResultAsync(upload, text, json, cancellationToken);
+
+        if (result.IsAccepted)
+        {
+            LogAccepted(logger, upload.Department, result.Period!.Value.ToString(), upload.BlobName, result.Figures.Count);
+        }
+        else
+        {
+            LogRejected(logger, upload.Department, upload.BlobName, result.Problems.Count);
+        }
+    }
+
+    /// <summary>The last attempt failed: tell the uploader and keep a history record. The upload itself stays where it is.</summary>
+    public async Task HandleAsync(SubmissionUpload upload, int attempts, string error, CancellationToken cancellationToken)
+    {
+        var message = $"processing failed {attempts} times: {error}";
+        await RecordAsync(upload, SubmissionStatus.Poisoned, null, "", cancellationToken, message);
+        var (text, json) = SubmissionReport.For(upload, upload.Department, SubmissionStatus.Poisoned, null, message, "");
+        await blobs.WriteResultAsync(upload, text, json, cancellationToken);
+    }
+
+    private Task RecordAsync(SubmissionUpload upload, string status, SubmissionResult? result, string checksum, CancellationToken cancellationToken, string? error = null) =>
+        history.RecordAsync(new SubmissionRecord(
+            upload.Department, upload.BlobName, upload.ETag, result?.Period?.ToString(), checksum, clock.GetUtcNow(), status,
+            result?.IsAccepted == true ? result.Figures.Count : 0,
+            result?.Problems.Count ?? 0,
+            error ?? string.Join("\n", result?.Problems ?? [])), cancellationToken);
+
+    // Reads at most one byte more than the limit, so an oversized upload is never loaded whole.
+    private async Task<(byte[] Content, string Checksum)> ReadBoundedAsync(SubmissionUpload upload, long maxBytes, CancellationToken cancellationToken)
+    {
+        await using var source = await blobs.OpenReadAsync(upload, cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length <= maxBytes && (read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        var content = buffer.ToArray();
+        return (content, Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {Department} {Period} from {BlobName}: {FigureCount} figures stored")]
+    private static partial void LogAccepted(ILogger logger, string department, string period, string blobName, int figureCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {BlobName} from {Department}: {ProblemCount} problems; nothing stored")]
+    private static partial void LogRejected(ILogger logger, string department, string blobName, int problemCount);
+}

@@ -1,0 +1,52 @@
+using System.Text;
+using System.Text.Json;
+using Reporting.Core.Submissions;
+using Reporting.Storage.Blobs;
+
+namespace Reporting.Functions.Pipeline;
+
+/// <summary>The answer written beside each upload: a short text for people and a JSON document for tools.</summary>
+public static class SubmissionReport
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static (string Text, string Json) For(SubmissionUpload upload, string departmentName, string status, SubmissionResult? result, string? error, string checksum)
+    {
+        var text = new StringBuilder();
+        var problems = result?.Problems ?? [];
+        switch (status)
+        {
+            case SubmissionStatus.Accepted:
+                text.AppendLine($"Accepted: {upload.BlobName} for {departmentName}, period {result!.Period}: {result.Figures.Count} figures stored.");
+                break;
+            case SubmissionStatus.Rejected:
+                text.AppendLine($"Rejected: {upload.BlobName} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
+                foreach (var problem in problems)
+                {
+                    text.AppendLine(problem.ToString());
+                }
+
+                break;
+            default:
+                text.AppendLine($"Failed: {upload.BlobName} for {departmentName} could not be processed: {error}");
+                text.AppendLine("Nothing was stored. The file is kept; an admin has been alerted in the logs. Upload it again or contact the reporting team.");
+                break;
+        }
+
+        var json = JsonSerializer.Serialize(new
+        {
+            blob = upload.BlobName,
+            etag = upload.ETag,
+            department = upload.Department,
+            status,
+            period = result?.Period?.ToString(),
+            figures = result?.IsAccepted == true ? result.Figures.Count : 0,
+            checksum,
+            error,
+            problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message }),
+        }, Json);
+        return (text.ToString(), json);
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,9 @@
+using Reporting.Storage.Blobs;
+
+namespace Reporting.Functions.SubmissionBlobTrigger;
+
+/// <summary>Told when an upload failed its last attempt, so the uploader hears of it: nothing is silently dropped.</summary>
+public interface IPoisonedUploadHandler
+{
+    Task HandleAsync(SubmissionUpload upload, int attempts, string error, CancellationToken cancellationToken);
+}

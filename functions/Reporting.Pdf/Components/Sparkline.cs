@@ -1,0 +1,47 @@
+using PdfSharp.Drawing;
+
+namespace Reporting.Pdf.Components;
+
+/// <summary>Twelve months as a small line, with the target as a dashed line; months without a figure leave a gap.</summary>
+public static class Sparkline
+{
+    public static void Draw(XGraphics gfx, IReadOnlyList<double?> values, double? target, XRect box)
+    {
+        var known = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
+        if (known.Count == 0)
+        {
+            gfx.DrawString("no data", Theme.Small, Theme.MutedBrush, box, XStringFormats.Center);
+            return;
+        }
+
+        var all = target is { } t ? known.Append(t).ToList() : known;
+        var (min, max) = (all.Min(), all.Max());
+        if (max - min < 1e-9)
+        {
+            (min, max) = (min - 1, max + 1);
+        }
+
+        double X(int i) => box.Left + (box.Width * i / Math.Max(1, values.Count - 1));
+        double Y(double v) => box.Bottom - ((v - min) / (max - min) * box.Height);
+
+        if (target is { } goal)
+        {
+            var dashed = new XPen(Theme.Target, 0.6) { DashStyle = XDashStyle.Dash };
+            gfx.DrawLine(dashed, box.Left, Y(goal), box.Right, Y(goal));
+        }
+
+        var line = new XPen(Theme.Ink, 0.9);
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (values[i - 1] is { } a && values[i] is { } b)
+            {
+                gfx.DrawLine(line, X(i - 1), Y(a), X(i), Y(b));
+            }
+        }
+
+        if (values[^1] is { } last)
+        {
+            gfx.DrawEllipse(new XSolidBrush(Theme.Ink), X(values.Count - 1) - 1.5, Y(last) - 1.5, 3, 3);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using PdfSharp.Drawing;
+using Reporting.Core.Scorecards;
+using Reporting.Core.Scoring;
+using Reporting.Pdf.Components;
+using Reporting.Pdf.Layout;
+
+namespace Reporting.Pdf.Documents;
+
+/// <summary>The leadership pack's first page: counts by status, share on track, every department's status, missing submissions.</summary>
+public static class SummaryPage
+{
+    private static readonly KpiStatus[] Statuses = [KpiStatus.Green, KpiStatus.Amber, KpiStatus.Red, KpiStatus.Missing];
+
+    public static void Compose(PdfBuilder pdf, Scorecard scorecard)
+    {
+        pdf.NewPage();
+        ComposeHeader(pdf, scorecard);
+        ComposeCounts(pdf, scorecard.Counts);
+        ComposeDepartmentGrid(pdf, scorecard);
+        ComposeMissing(pdf, scorecard);
+    }
+
+    private static void ComposeHeader(PdfBuilder pdf, Scorecard scorecard)
+    {
+        var gfx = pdf.Gfx;
+        var lines = TextLayout.Wrap(gfx, scorecard.Organisation, Theme.Title, Theme.ContentWidth, maxLines: 2);
+        TextLayout.DrawLines(gfx, lines, Theme.Title, Theme.InkBrush, Theme.Margin, pdf.Y, 22);
+        pdf.Y += lines.Count * 22;
+        gfx.DrawString($"Digital engagement scorecard · {scorecard.Period.DisplayName}", Theme.Heading, new XSolidBrush(Theme.Accent), Theme.Margin, pdf.Y, XStringFormats.TopLeft);
+        pdf.Y += 18;
+        gfx.DrawString($"Strategy version {scorecard.StrategyVersion} · data as of {scorecard.DataAsOf:yyyy-MM-dd} · {scorecard.Departments.Count} departments",
+            Theme.Body, Theme.MutedBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
+        pdf.Y += 24;
+    }
+
+    private static void ComposeCounts(PdfBuilder pdf, StatusCounts counts)
+    {
+        var gfx = pdf.Gfx;
+        var boxWidth = (Theme.ContentWidth - 40) / 5;
+        var x = Theme.Margin;
+        var values = new[] { counts.Green, counts.Amber, counts.Red, counts.Missing };
+        for (var i = 0; i < Statuses.Length; i++)
+        {
+            var color = Theme.StatusColor(Statuses[i]);
+            var box = new XRect(x, pdf.Y, boxWidth, 54);
+            gfx.DrawRectangle(new XPen(color, 1.2), box);
+            gfx.DrawString(values[i].ToString(), Theme.BigNumber, new XSolidBrush(color), new XRect(x, pdf.Y + 6, boxWidth, 26), XStringFormats.Center);
+            gfx.DrawString($"KPIs {Theme.StatusWord(Statuses[i]).ToLowerInvariant()}", Theme.Body, Theme.InkBrush, new XRect(x, pdf.Y + 34, boxWidth, 14), XStringFormats.Center);
+            x += boxWidth + 10;
+        }
+
+        var share = new XRect(x, pdf.Y, boxWidth, 54);
+        gfx.DrawRectangle(new XSolidBrush(Theme.Accent), share);
+        gfx.DrawString($"{counts.ShareOnTrack:P0}", Theme.BigNumber, XBrushes.White, new XRect(x, pdf.Y + 6, boxWidth, 26), XStringFormats.Center);
+        gfx.DrawString("on track", Theme.Body, XBrushes.White, new XRect(x, pdf.Y + 34, boxWidth, 14), XStringFormats.Center);
+        pdf.Y += 72;
+    }
+
+    private static void ComposeDepartmentGrid(PdfBuilder pdf, Scorecard scorecard)
+    {
+        pdf.Gfx.DrawString("Departments", Theme.Heading, Theme.InkBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
+        pdf.Y += 18;
+        foreach (var department in scorecard.Departments)
+        {
+            pdf.EnsureSpace(20);
+            var gfx = pdf.Gfx;
+            var counts = StatusCounts.Of(department.Kpis.Select(k => k.Status));
+            StatusChip.Draw(gfx, department.OverallStatus, Theme.Margin, pdf.Y + 2);
+            var name = TextLayout.Ellipsize(gfx, department.Name, Theme.BodyBold, 220);
+            gfx.DrawString(name, Theme.BodyBold, Theme.InkBrush, Theme.Margin + StatusChip.Width + 8, pdf.Y + 3, XStringFormats.TopLeft);
+            var detail = $"{counts.Green} on track · {counts.Amber} at risk · {counts.Red} off track · {counts.Missing} missing";
+            gfx.DrawString(detail, Theme.Body, Theme.MutedBrush, Theme.PageWidth - Theme.Margin, pdf.Y + 3, XStringFormats.TopRight);
+            gfx.DrawLine(new XPen(Theme.Rule, 0.4), Theme.Margin, pdf.Y + 17, Theme.PageWidth - Theme.Margin, pdf.Y + 17);
+            pdf.Y += 19;
+        }
+    }
+
+    private static void ComposeMissing(PdfBuilder pdf, Scorecard scorecard)
+    {
+        var missing = scorecard.MissingSubmissions.Select(d => d.Name).ToList();
+        pdf.Y += 12;
+        pdf.EnsureSpace(40);
+        pdf.Gfx.DrawString("Missing submissions", Theme.Heading, Theme.InkBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
+        pdf.Y += 18;
+        var text = missing.Count == 0
+            ? $"Every department submitted its figures for {scorecard.Period.DisplayName}."
+            : string.Join(", ", missing);
+        var lines = TextLayout.Wrap(pdf.Gfx, text, Theme.Body, Theme.ContentWidth, maxLines: 10);
+        TextLayout.DrawLines(pdf.Gfx, lines, Theme.Body, Theme.InkBrush, Theme.Margin, pdf.Y, 11);
+        pdf.Y += lines.Count * 11;
+    }
+}

@@ -1,0 +1,53 @@
+using PdfSharp.Drawing;
+using Reporting.Core.Scoring;
+using Reporting.Pdf.Fonts;
+
+namespace Reporting.Pdf;
+
+/// <summary>Every font, size, colour and margin the documents use, in one place.</summary>
+public static class Theme
+{
+    public const double PageWidth = 595.28;   // A4 portrait, in points
+    public const double PageHeight = 841.89;
+    public const double Margin = 42;
+    public const double ContentWidth = PageWidth - (2 * Margin);
+    public const double FooterTop = PageHeight - Margin + 12;
+
+    public static readonly XFont Title = Font(18, bold: true);
+    public static readonly XFont Heading = Font(12, bold: true);
+    public static readonly XFont Body = Font(8.5);
+    public static readonly XFont BodyBold = Font(8.5, bold: true);
+    public static readonly XFont Small = Font(7);
+    public static readonly XFont Chip = Font(7, bold: true);
+    public static readonly XFont BigNumber = Font(20, bold: true);
+
+    public static readonly XColor Ink = XColor.FromArgb(0x1F, 0x29, 0x37);
+    public static readonly XColor Muted = XColor.FromArgb(0x6B, 0x72, 0x80);
+    public static readonly XColor Rule = XColor.FromArgb(0xD1, 0xD5, 0xDB);
+    public static readonly XColor Band = XColor.FromArgb(0xF3, 0xF4, 0xF6);
+    public static readonly XColor Accent = XColor.FromArgb(0x1E, 0x3A, 0x8A);
+    public static readonly XColor Target = XColor.FromArgb(0x1E, 0x3A, 0x8A);
+
+    public static XBrush InkBrush { get; } = new XSolidBrush(Ink);
+    public static XBrush MutedBrush { get; } = new XSolidBrush(Muted);
+
+    public static XColor StatusColor(KpiStatus status) => status switch
+    {
+        KpiStatus.Green => XColor.FromArgb(0x1B, 0x7F, 0x3B),
+        KpiStatus.Amber => XColor.FromArgb(0xB4, 0x5F, 0x06),
+        KpiStatus.Red => XColor.FromArgb(0xB9, 0x1C, 0x1C),
+        _ => XColor.FromArgb(0x6B, 0x72, 0x80),
+    };
+
+    /// <summary>The word printed with every status colour, so status reads in grey print and for colour-blind readers.</summary>
+    public static string StatusWord(KpiStatus status) => status switch
+    {
+        KpiStatus.Green => "On track",
+        KpiStatus.Amber => "At risk",
+        KpiStatus.Red => "Off track",
+        _ => "Missing",
+    };
+
+    private static XFont Font(double size, bool bold = false) =>
+        new(FontFolderResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+}
