@@ -10,7 +10,7 @@ public static class KpiTable
 {
     private static readonly (string Title, double Width)[] Columns =
     [
-        ("KPI", 150), ("Actual", 56), ("Target", 56), ("Variance", 58), ("Status", 58), ("vs last month", 50), ("12 months", 83),
+        ("KPI", 140), ("Actual", 56), ("Target", 56), ("Variance", 58), ("Status", 58), ("vs last month", 60), ("12 months", 83),
     ];
 
     private const double LineHeight = 10.5;
