@@ -1,0 +1,28 @@
+using Reporting.Storage.Emulator;
+
+using Xunit;
+
+namespace Reporting.Testing;
+
+/// <summary>
+/// A real Azurite for a test class or collection: installed with npm ci when missing, started on free loopback
+/// ports with in-memory storage, stopped at the end. Tests never assume an emulator is already running.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteEmulator? _emulator;
+
+    public string ConnectionString => _emulator?.ConnectionString ?? throw new InvalidOperationException("Azurite has not started");
+
+    public int BlobPort => _emulator?.BlobPort ?? 0;
+
+    public async Task InitializeAsync() => _emulator = await AzuriteEmulator.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Reporting.Testing;
+
+/// <summary>Reads a PDF back with poppler's pdftotext, as a reader's copy-and-paste would.</summary>
+public static class PdfText
+{
+    public static string Extract(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"reporting-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[] { "-layout", "-enc", "UTF-8", path, "-" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)
+                ?? throw new InvalidOperationException("pdftotext is not installed (Debian: apt-get install poppler-utils)");
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0
+                ? text
+                : throw new InvalidOperationException($"pdftotext failed: {process.StandardError.ReadToEnd()}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The number of pages, counted by pdftotext's form feeds.</summary>
+    public static int PageCount(string text) => text.Count(c => c == '\f');
+}
