@@ -5,14 +5,16 @@ namespace Reporting.Testing;
 /// <summary>Reads a PDF back with poppler's pdftotext, as a reader's copy-and-paste would.</summary>
 public static class PdfText
 {
-    public static string Extract(byte[] pdf)
+    /// <param name="pdf">The document.</param>
+    /// <param name="layout">Keep the physical layout (columns side by side); without it, text comes in reading order per block.</param>
+    public static string Extract(byte[] pdf, bool layout = true)
     {
         var path = Path.Combine(Path.GetTempPath(), $"reporting-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {
             var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "-layout", "-enc", "UTF-8", path, "-" })
+            foreach (var argument in (string[])[.. layout ? ["-layout"] : Array.Empty<string>(), "-enc", "UTF-8", path, "-"])
             {
                 start.ArgumentList.Add(argument);
             }

@@ -13,6 +13,7 @@ public sealed class PdfBuilder : IDisposable
 {
     private readonly PdfDocument _document = new();
     private readonly Scorecard _scorecard;
+    private readonly string _identity;
     private XGraphics? _gfx;
 
     public PdfBuilder(Scorecard scorecard, string title, string subject)
@@ -26,6 +27,8 @@ public sealed class PdfBuilder : IDisposable
         _document.Info.CreationDate = asOf;
         _document.Info.ModificationDate = asOf;
         _document.Language = "en";
+        _identity = $"{scorecard.Organisation}|{scorecard.Period}|{title}";
+        ReproduciblePdf.SetDocumentId(_document, _identity);
     }
 
     public XGraphics Gfx => _gfx ?? throw new InvalidOperationException("no page yet; call NewPage first");
@@ -64,7 +67,7 @@ public sealed class PdfBuilder : IDisposable
         DrawFooters();
         using var output = new MemoryStream();
         _document.Save(output, false);
-        return output.ToArray();
+        return ReproduciblePdf.ReplaceRandomParts(output.ToArray(), _identity);
     }
 
     public void Dispose()

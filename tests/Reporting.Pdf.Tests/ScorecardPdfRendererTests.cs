@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+using Reporting.Core.Periods;
+using Reporting.Core.Scorecards;
+using Reporting.Core.Scoring;
+using Reporting.Core.Strategy;
+using Reporting.Core.Submissions;
+using Reporting.Testing;
+
+namespace Reporting.Pdf.Tests;
+
+public sealed class ScorecardPdfRendererTests
+{
+    private static readonly Period October = new(2026, 10);
+    private static readonly ScorecardPdfRenderer Renderer = new(Options.Create(new PdfOptions()));
+
+    private static Scorecard SampleScorecard()
+    {
+        var strategy = StrategyYaml.Load(RepositoryFiles.Path("samples", "strategy.yaml")).GetValidStrategy();
+        var figures = Directory.EnumerateFiles(RepositoryFiles.Path("samples", "submissions"), "*.csv", SearchOption.AllDirectories)
+            .SelectMany(path =>
+            {
+                var department = strategy.FindDepartment(Path.GetFileName(Path.GetDirectoryName(path)!))!;
+                using var stream = File.OpenRead(path);
+                return new SubmissionCsvReader(new SubmissionRules()).Read(stream, department).Figures;
+            });
+        return ScorecardBuilder.Build(strategy, October, figures);
+    }
+
+    [Fact]
+    public void RenderLeadershipPack_SampleOrganisation_HasSummaryAndOnePagePerDepartment()
+    {
+        var scorecard = SampleScorecard();
+
+        var text = PdfText.Extract(Renderer.RenderLeadershipPack(scorecard));
+
+        Assert.Equal(1 + scorecard.Departments.Count, PdfText.PageCount(text));
+        Assert.Contains("Digital engagement scorecard · October 2026", text);
+        Assert.Contains("Missing submissions", text);
+        foreach (var department in scorecard.Departments)
+        {
+            Assert.Contains(department.Name, text);
+        }
+
+        foreach (var word in new[] { "On track", "At risk", "Off track", "Missing" })
+        {
+            Assert.Contains(word, text);
+        }
+
+        Assert.Contains($"Page 1 of {1 + scorecard.Departments.Count}", text);
+        Assert.Contains("data as of 2026-10-31", text);
+    }
+
+    [Fact]
+    public void RenderDepartment_ListsEveryKpiAndTheComments()
+    {
+        var scorecard = SampleScorecard();
+        var support = scorecard.Departments.Single(d => d.Id == "customer-support");
+
+        var text = Flatten(PdfText.Extract(Renderer.RenderDepartment(scorecard, support), layout: false));
+
+        foreach (var kpi in support.Kpis)
+        {
+            Assert.Contains(Flatten(kpi.Name), text);
+        }
+
+        Assert.Contains("Call-centre contract reduced from 40 to 32 seats", text);
+    }
+
+    [Fact]
+    public void Render_SameScorecardTwice_GivesIdenticalBytes()
+    {
+        var scorecard = SampleScorecard();
+        Assert.Equal(Renderer.RenderLeadershipPack(scorecard), Renderer.RenderLeadershipPack(scorecard));
+        Assert.Equal(Renderer.RenderDepartment(scorecard, scorecard.Departments[0]), Renderer.RenderDepartment(scorecard, scorecard.Departments[0]));
+    }
+
+    [Fact]
+    public void Render_LongAndNonLatinNames_AreAllPresentAndWrapped()
+    {
+        var longKpi = "Proportion of customer enquiries resolved within one day, al"; // 60 characters
+        var longDepartment = "Ελληνικά & Кириллица Łódź Straße Département"; // 40+ characters, several scripts
+        var department = new Department("intl", longDepartment, "Zoë Łukasiewicz", [
+            new KpiDefinition("long", longKpi, "percent", Direction.HigherIsBetter, 80, 0.1, 0, 100),
+            new KpiDefinition("greek", "Αριθμός μελών κοινότητας", "count", Direction.HigherIsBetter, 100, 0.1, 0, null),
+        ]);
+        var strategy = new EngagementStrategy("Société Générale d'Été", "1", [department]);
+        var scorecard = ScorecardBuilder.Build(strategy, October, [new KpiFigure("intl", October, "long", 75, "Très bien — ßeta")]);
+
+        var text = Flatten(PdfText.Extract(Renderer.RenderLeadershipPack(scorecard), layout: false));
+
+        Assert.Equal(60, longKpi.Length);
+        foreach (var expected in new[] { longDepartment, longKpi, "Αριθμός μελών κοινότητας", "Société Générale d'Été", "Zoë Łukasiewicz", "Très bien — ßeta" })
+        {
+            Assert.True(text.Contains(Flatten(expected), StringComparison.Ordinal), $"'{expected}' not found in:\n{text}");
+        }
+    }
+
+    [Fact]
+    public void Render_ManyKpis_PaginatesTheDepartment()
+    {
+        var kpis = Enumerable.Range(1, 60).Select(i => new KpiDefinition($"kpi-{i}", $"Measure number {i} with a reasonably long descriptive name", "count", Direction.HigherIsBetter, 10, 0.1, 0, null)).ToList();
+        var strategy = new EngagementStrategy("Org", "1", [new Department("big", "Big Department", "", kpis)]);
+        var scorecard = ScorecardBuilder.Build(strategy, October, kpis.Select(k => new KpiFigure("big", October, k.Id, 9, null)));
+
+        var text = PdfText.Extract(Renderer.RenderDepartment(scorecard, scorecard.Departments[0]));
+
+        Assert.True(PdfText.PageCount(text) >= 2);
+        Assert.Contains("Measure number 60", Flatten(text));
+    }
+
+    // pdftotext -layout spreads wrapped cells over lines and columns; compare words in order.
+    private static string Flatten(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries));
+}
