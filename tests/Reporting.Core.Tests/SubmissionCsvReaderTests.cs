@@ -46,6 +46,8 @@ public sealed class SubmissionCsvReaderTests
             ["line 2, column 3 (value): 'lots' is not a number; write digits with a '.' for decimals, for example 1234.5"] },
         { "thousands separator", "period,kpi,value\n2026-10,reach,\"1,200\"\n",
             ["line 2, column 3 (value): '1,200' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5"] },
+        { "unquoted thousands separator splits the line", "period,kpi,value,comment\n2026-10,reach,1,200,\n",
+            ["line 2, column 5 ((none)): this line has 5 fields but the header has 4; a value that contains the delimiter must be in double quotes"] },
         { "decimal comma with semicolons", "period;kpi;value\n2026-10;yield;81,5\n",
             ["line 2, column 3 (value): '81,5' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5"] },
         { "empty value", "period,kpi,value\n2026-10,reach,\n",

@@ -56,11 +56,11 @@ public sealed class ScorecardPdfRendererTests
         var scorecard = SampleScorecard();
         var support = scorecard.Departments.Single(d => d.Id == "customer-support");
 
-        var text = Flatten(PdfText.Extract(Renderer.RenderDepartment(scorecard, support), layout: false));
+        var text = PdfText.Words(PdfText.Extract(Renderer.RenderDepartment(scorecard, support), layout: false));
 
         foreach (var kpi in support.Kpis)
         {
-            Assert.Contains(Flatten(kpi.Name), text);
+            Assert.Contains(PdfText.Words(kpi.Name), text);
         }
 
         Assert.Contains("Call-centre contract reduced from 40 to 32 seats", text);
@@ -86,12 +86,12 @@ public sealed class ScorecardPdfRendererTests
         var strategy = new EngagementStrategy("Société Générale d'Été", "1", [department]);
         var scorecard = ScorecardBuilder.Build(strategy, October, [new KpiFigure("intl", October, "long", 75, "Très bien — ßeta")]);
 
-        var text = Flatten(PdfText.Extract(Renderer.RenderLeadershipPack(scorecard), layout: false));
+        var text = PdfText.Words(PdfText.Extract(Renderer.RenderLeadershipPack(scorecard), layout: false));
 
         Assert.Equal(60, longKpi.Length);
         foreach (var expected in new[] { longDepartment, longKpi, "Αριθμός μελών κοινότητας", "Société Générale d'Été", "Zoë Łukasiewicz", "Très bien — ßeta" })
         {
-            Assert.True(text.Contains(Flatten(expected), StringComparison.Ordinal), $"'{expected}' not found in:\n{text}");
+            Assert.True(text.Contains(PdfText.Words(expected), StringComparison.Ordinal), $"'{expected}' not found in:\n{text}");
         }
     }
 
@@ -105,9 +105,6 @@ public sealed class ScorecardPdfRendererTests
         var text = PdfText.Extract(Renderer.RenderDepartment(scorecard, scorecard.Departments[0]));
 
         Assert.True(PdfText.PageCount(text) >= 2);
-        Assert.Contains("Measure number 60", Flatten(text));
+        Assert.Contains("Measure number 60", PdfText.Words(text));
     }
-
-    // pdftotext -layout spreads wrapped cells over lines and columns; compare words in order.
-    private static string Flatten(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries));
 }

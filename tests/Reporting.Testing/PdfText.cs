@@ -33,6 +33,10 @@ public static class PdfText
         }
     }
 
+    /// <summary>The words in order, one space apart: wrapped names compare equal to their one-line originals.</summary>
+    public static string Words(string text) =>
+        string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The number of pages, counted by pdftotext's form feeds.</summary>
     public static int PageCount(string text) => text.Count(c => c == '\f');
 }

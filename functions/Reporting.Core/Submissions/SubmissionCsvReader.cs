@@ -88,13 +88,14 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
             return [];
         }
 
-        var columns = SubmissionColumns.FromHeader(Fields(csv), problems);
+        var header = Fields(csv);
+        var columns = SubmissionColumns.FromHeader(header, problems);
         if (problems.Count > 0)
         {
             return [];
         }
 
-        var rows = new SubmissionRowChecker(department, columns, problems);
+        var rows = new SubmissionRowChecker(department, columns, header.Length, problems);
         var figures = new List<KpiFigure>();
         var rowCount = 0;
         while (csv.Read())

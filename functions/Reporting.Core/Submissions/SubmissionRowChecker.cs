@@ -4,7 +4,7 @@ using Reporting.Core.Strategy;
 namespace Reporting.Core.Submissions;
 
 // Checks one data row at a time and remembers what the rows must agree on (one period, each KPI once).
-internal sealed class SubmissionRowChecker(Department department, SubmissionColumns columns, List<SubmissionProblem> problems)
+internal sealed class SubmissionRowChecker(Department department, SubmissionColumns columns, int headerFields, List<SubmissionProblem> problems)
 {
     private readonly Dictionary<string, long> _seenKpis = new(StringComparer.OrdinalIgnoreCase);
 
@@ -15,6 +15,11 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
         var problemsBefore = problems.Count;
         string Cell(int column) => column > 0 && column <= record.Length ? record[column - 1].Trim() : "";
         void Problem(int column, string name, string message) => problems.Add(new SubmissionProblem((int)line, column, name, message));
+
+        if (record.Length > headerFields)
+        {
+            Problem(headerFields + 1, "(none)", $"this line has {record.Length} fields but the header has {headerFields}; a value that contains the delimiter must be in double quotes");
+        }
 
         var period = CheckPeriod(Cell(columns.Period), (c, m) => Problem(columns.Period, "period", m));
         if (columns.Department > 0 && !string.Equals(Cell(columns.Department), department.Id, StringComparison.OrdinalIgnoreCase))

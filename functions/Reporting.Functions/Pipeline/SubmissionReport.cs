@@ -17,7 +17,7 @@ public static class SubmissionReport
         switch (status)
         {
             case SubmissionStatus.Accepted:
-                text.AppendLine($"Accepted: {upload.BlobName} for {departmentName}, period {result!.Period}: {result.Figures.Count} figures stored.");
+                text.AppendLine($"Accepted: {upload.BlobName} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} stored.");
                 break;
             case SubmissionStatus.Rejected:
                 text.AppendLine($"Rejected: {upload.BlobName} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");

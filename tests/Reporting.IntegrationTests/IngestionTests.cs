@@ -1,0 +1,138 @@
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Periods;
+using Reporting.Storage.Receipts;
+using Reporting.Storage.Tables;
+using Reporting.Testing;
+
+namespace Reporting.IntegrationTests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class IngestionTests(AzuriteFixture azurite)
+{
+    private static readonly Period October = new(2026, 10);
+
+    private static string SalesCsv(double reach) => new SubmissionCsvBuilder("2026-10")
+        .WithRow("purchase-frequency", "1.6").WithRow("new-customers", reach.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithRow("average-order-value", "85.5").WithRow("social-referral-revenue", "150000", "\"Autumn campaign, week 2\"")
+        .BuildText();
+
+    [Fact]
+    public async Task Upload_ValidFile_IsIngestedByOurBlobTriggerAndAnsweredBesideTheUpload()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+
+        await host.UploadAsync("sales", "2026-10.csv", SalesCsv(1250));
+        var result = await host.ResultAsync("sales", "2026-10.csv");
+
+        Assert.Equal("accepted", result.GetProperty("status").GetString());
+        var stored = await host.Figures.LoadAsync(October, October, default);
+        Assert.Equal(4, stored.Count);
+        Assert.Equal(1250, stored.Single(f => f.KpiId == "new-customers").Value);
+        Assert.Equal("Autumn campaign, week 2", stored.Single(f => f.KpiId == "social-referral-revenue").Comment);
+        var history = await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default);
+        Assert.Equal("accepted", Assert.Single(history).Status);
+    }
+
+    [Fact]
+    public async Task Upload_BadFile_StoresNothingAndListsTheProblems()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        var csv = new SubmissionCsvBuilder("2026-10").WithRow("new-customers", "\"1,250\"").WithRow("purchase-frequency", "1.6").WithRow("reech", "5").BuildText();
+
+        await host.UploadAsync("sales", "2026-10.csv", csv);
+        var result = await host.ResultAsync("sales", "2026-10.csv");
+
+        Assert.Equal("rejected", result.GetProperty("status").GetString());
+        Assert.Equal(2, result.GetProperty("problems").GetArrayLength());
+        Assert.Empty(await host.Figures.LoadAsync(October, October, default));
+        var text = await host.Account.SubmissionContainer("sales").GetBlockBlobReference("results/2026-10.csv.txt").DownloadTextAsync();
+        Assert.Contains("line 2, column 3 (value): '1,250' uses a comma", text);
+        Assert.Contains("line 4, column 2 (kpi): 'reech' is not a KPI of Sales", text);
+    }
+
+    [Fact]
+    public async Task Reupload_AcceptedFile_ReplacesThePeriodsFigures()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        await host.UploadAsync("sales", "2026-10.csv", SalesCsv(1000));
+        var first = await host.ResultAsync("sales", "2026-10.csv");
+
+        await host.UploadAsync("sales", "2026-10.csv", SalesCsv(1400));
+        await host.ResultAsync("sales", "2026-10.csv", r => r.GetProperty("etag").GetString() != first.GetProperty("etag").GetString());
+
+        var stored = await host.Figures.LoadAsync(October, October, default);
+        Assert.Equal(4, stored.Count);
+        Assert.Equal(1400, stored.Single(f => f.KpiId == "new-customers").Value);
+        Assert.Equal(2, (await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default)).Count);
+    }
+
+    [Fact]
+    public async Task Restart_UploadsHandledBeforeAreNotHandledAgain_NewOnesAre()
+    {
+        var account = TestStorage.Account(azurite);
+        var first = await HostHarness.StartAsync(account);
+        await first.UploadAsync("sales", "2026-10.csv", SalesCsv(1000));
+        await first.ResultAsync("sales", "2026-10.csv");
+        await first.DisposeAsync();
+
+        await using var second = await HostHarness.StartAsync(account);
+        await second.UploadAsync("hr", "2026-10.csv", new SubmissionCsvBuilder("2026-10").WithRow("social-hires", "7").BuildText());
+        await second.ResultAsync("hr", "2026-10.csv");
+        await Task.Delay(1000); // several more scans by the new host
+
+        var history = await second.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default);
+        var receipt = await second.Services.GetRequiredService<BlobReceiptStore>()
+            .FindAsync(account.SubmissionContainer("sales").Name, "2026-10.csv", history.Single().ETag, default);
+        Assert.Equal(1, receipt!.Attempts);
+        Assert.Equal("Done", receipt.Status);
+    }
+
+    [Fact]
+    public async Task TwoHosts_SameStorage_EveryUploadHandledOnce()
+    {
+        var account = TestStorage.Account(azurite);
+        await using var one = await HostHarness.StartAsync(account);
+        await using var two = await HostHarness.StartAsync(account);
+        var names = Enumerable.Range(1, 12).Select(m => $"{new Period(2025, 11).AddMonths(m - 1)}.csv").ToList();
+
+        foreach (var name in names)
+        {
+            await one.UploadAsync("hr", name, new SubmissionCsvBuilder(name[..7]).WithRow("social-hires", "3").BuildText());
+        }
+
+        foreach (var name in names)
+        {
+            await one.ResultAsync("hr", name);
+        }
+
+        await Task.Delay(1000);
+        var receipts = two.Services.GetRequiredService<BlobReceiptStore>();
+        var history = await one.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("hr", default);
+        Assert.Equal(12, history.Count);
+        foreach (var record in history)
+        {
+            var receipt = await receipts.FindAsync(account.SubmissionContainer("hr").Name, record.BlobName, record.ETag, default);
+            Assert.Equal(1, receipt!.Attempts);
+        }
+
+        Assert.Equal(12, (await one.Figures.LoadAsync(new Period(2025, 11), October, default)).Count);
+    }
+
+    [Fact]
+    public async Task FailingUpload_IsRetriedThenPoisoned_AndTheUploaderIsTold()
+    {
+        // No strategy in storage: every attempt fails.
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite),
+            new() { ["extensions:submissionBlobs:maxAttempts"] = "3" }, uploadStrategy: false);
+
+        await host.UploadAsync("sales", "2026-10.csv", SalesCsv(1000));
+        var result = await host.ResultAsync("sales", "2026-10.csv");
+
+        Assert.Equal("poisoned", result.GetProperty("status").GetString());
+        Assert.Contains("processing failed 3 times", result.GetProperty("error").GetString());
+        Assert.Contains("No strategy has been uploaded", result.GetProperty("error").GetString());
+        Assert.Empty(await host.Figures.LoadAsync(October, October, default));
+        Assert.Equal("poisoned", Assert.Single(await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default)).Status);
+        Assert.True(await host.Account.SubmissionContainer("sales").GetBlockBlobReference("2026-10.csv").ExistsAsync(), "the upload itself is kept");
+    }
+}
