@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reporting.Cli;
 using Reporting.Cli.Commands;
 
 var root = new RootCommand("reporting: the digital-engagement KPI pipeline's admin tool. Run `reporting demo` to see it work end to end.")
@@ -8,4 +9,16 @@ var root = new RootCommand("reporting: the digital-engagement KPI pipeline's adm
     StrategyCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    Console.Error.WriteLine("Run `reporting --help` or `reporting <verb> --help` for usage and examples.");
+    return ExitCodes.Usage;
+}
+
+return await parsed.InvokeAsync();

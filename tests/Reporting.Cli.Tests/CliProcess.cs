@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Reporting.Testing;
+
+namespace Reporting.Cli.Tests;
+
+/// <summary>Runs the real CLI (the built reporting.dll) as a separate process and captures what a user would see.</summary>
+internal static class CliProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Errors)
+    {
+        public string All => Output + Errors;
+    }
+
+    private static readonly string Assembly = Path.Combine(Path.GetDirectoryName(typeof(ExitCodes).Assembly.Location)!, "reporting.dll");
+
+    /// <summary>Runs <c>reporting &lt;arguments&gt;</c> from the repository root, as the README does.</summary>
+    public static async Task<Result> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryFiles.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Assembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "160";
+        start.Environment.Remove("AzureWebJobsStorage");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await errors);
+    }
+}

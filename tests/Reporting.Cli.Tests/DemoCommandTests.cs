@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Reporting.Testing;
+
+namespace Reporting.Cli.Tests;
+
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly string _out = Directory.CreateTempSubdirectory("reporting-demo-").FullName;
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    [Fact]
+    public async Task Demo_FreshEmulator_IngestsTheSamplesThroughTheTriggerAndWritesTheScorecards()
+    {
+        var result = await CliProcess.RunAsync("demo", "--out", _out);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("95 accepted", result.Output);
+        var folder = Path.Combine(_out, "2026-10");
+        var leadership = File.ReadAllBytes(Path.Combine(folder, "leadership.pdf"));
+        var text = PdfText.Extract(leadership);
+        Assert.Equal(9, PdfText.PageCount(text));
+        Assert.Contains("Northwind Traders", text);
+        Assert.Contains("Product Development & Business Intelligence", text);
+        Assert.Equal(8, Directory.GetFiles(folder, "*.pdf").Length - 1);
+
+        var scorecard = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "scorecard.json"))).RootElement;
+        Assert.Equal("2026-10", scorecard.GetProperty("period").GetString());
+        var statuses = scorecard.GetProperty("departments").EnumerateArray()
+            .SelectMany(d => d.GetProperty("kpis").EnumerateArray()).Select(k => k.GetProperty("status").GetString()).ToHashSet();
+        Assert.Equal(["amber", "green", "missing", "red"], statuses.Order());
+        Assert.Contains("leadership.pdf", result.Output);
+    }
+}
