@@ -2,6 +2,12 @@ using System.CommandLine;
 using Reporting.Cli;
 using Reporting.Cli.Commands;
 
+if (Console.IsOutputRedirected)
+{
+    // Spectre assumes 80 columns when it cannot measure; logs and pipes read better unwrapped.
+    Spectre.Console.AnsiConsole.Profile.Width = 200;
+}
+
 var root = new RootCommand("reporting: the digital-engagement KPI pipeline's admin tool. Run `reporting demo` to see it work end to end.")
 {
     DemoCommand.Create(),

@@ -58,8 +58,8 @@ public sealed class ValidateCommandTests : IDisposable
         var result = await CliProcess.RunAsync("strategy", "validate", file);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("departments[0].id: 'Bad Id' is not a valid department id", result.Output);
-        Assert.Contains("departments[0].kpis: a department needs at least one KPI", result.Output);
+        Assert.Contains("departments[Bad Id].id: 'Bad Id' is not a valid department id", result.Output);
+        Assert.Contains("departments[Bad Id].kpis: a department needs at least one KPI", result.Output);
     }
 
     [Fact]
@@ -68,6 +68,6 @@ public sealed class ValidateCommandTests : IDisposable
         var result = await CliProcess.RunAsync("strategy", "validate", RepositoryFiles.Path("samples", "strategy.yaml"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Valid: Northwind Traders, version 2026.1: 8 departments, 33 KPIs.", result.Output);
+        Assert.Contains("Valid: Northwind Traders, version 2026.1: 8 departments, 38 scored KPIs (3 derived), 5 inputs.", result.Output);
     }
 }

@@ -6,8 +6,11 @@ namespace Reporting.Core.Tests;
 
 public sealed class SubmissionCsvReaderTests
 {
+    // Uploads are checked as of November 2026: October is the latest complete month.
+    private static readonly SubmissionRules November2026 = new() { CurrentPeriod = new Period(2026, 11) };
+
     private static SubmissionResult Read(byte[] content, SubmissionRules? rules = null) =>
-        new SubmissionCsvReader(rules ?? new SubmissionRules()).Read(new MemoryStream(content), TestStrategy.Sales);
+        new SubmissionCsvReader(rules ?? November2026).Read(new MemoryStream(content), TestStrategy.Sales);
 
     private static SubmissionResult Read(string text) => Read(Encoding.UTF8.GetBytes(text));
 
@@ -22,10 +25,16 @@ public sealed class SubmissionCsvReaderTests
         { "blank trailing lines", "period,kpi,value,comment\n2026-10,reach,1200,\n\n\n", 1 },
         { "surrounding spaces", "period,kpi,value,comment\n 2026-10 , reach , 1200 , note \n", 1 },
         { "percent suffix on a percent KPI", "period,kpi,value,comment\n2026-10,churn-rate,2.5%,\n", 1 },
+        { "percent suffix after a space", "period,kpi,value,comment\n2026-10,churn-rate,2.5 %,\n", 1 },
         { "negative and exponent numbers", "period,kpi,value,comment\n2026-10,yield,8.1e1,\n", 1 },
         { "department column matching", "period,department,kpi,value\n2026-10,sales,reach,1200\n", 1 },
         { "unit column matching", "period,kpi,value,unit\n2026-10,reach,1200,count\n", 1 },
         { "KPI id in another case", "period,kpi,value\n2026-10,REACH,1200\n", 1 },
+        { "unit column naming the currency code", "period,kpi,value,unit\n2026-10,yield,81.5,EUR\n", 1 },
+        { "unit column naming the kind", "period,kpi,value,unit\n2026-10,yield,81.5,currency\n", 1 },
+        { "inputs of a derived KPI", "period,kpi,value\n2026-10,own-mentions,900\n2026-10,competitor-mentions,2100\n", 2 },
+        { "milestone done and not done", "period,kpi,value\n2026-10,launch,1\n", 1 },
+        { "tab-free quoted header", "\"period\",\"kpi\",\"value\"\n\"2026-10\",\"reach\",\"1200\"\n", 1 },
     };
 
     [Theory]
@@ -41,7 +50,7 @@ public sealed class SubmissionCsvReaderTests
     public static TheoryData<string, string, string[]> RejectedFiles => new()
     {
         { "unknown KPI with suggestion", "period,kpi,value\n2026-10,reech,5\n",
-            ["line 2, column 2 (kpi): 'reech' is not a KPI of Sales; did you mean 'reach'? its KPIs are reach, churn-rate, yield"] },
+            ["line 2, column 2 (kpi): 'reech' is not a KPI of Sales; did you mean 'reach'? its KPIs are reach, churn-rate, yield, own-mentions, competitor-mentions, launch"] },
         { "non-numeric value", "period,kpi,value\n2026-10,reach,lots\n",
             ["line 2, column 3 (value): 'lots' is not a number; write digits with a '.' for decimals, for example 1234.5"] },
         { "thousands separator", "period,kpi,value\n2026-10,reach,\"1,200\"\n",
@@ -78,11 +87,21 @@ public sealed class SubmissionCsvReaderTests
             ["file: the file is empty; it needs a header line (period,kpi,value,comment) and one line per KPI"] },
         { "header only", "period,kpi,value,comment\n",
             ["file: the file has a header but no figures; add one line per KPI"] },
+        { "derived KPI submitted", "period,kpi,value\n2026-10,share-of-voice,30\n",
+            ["line 2, column 2 (kpi): 'share-of-voice' is computed from own-mentions and competitor-mentions; submit those instead"] },
+        { "milestone half done", "period,kpi,value\n2026-10,launch,0.5\n",
+            ["line 2, column 3 (value): 0.5 is not a milestone value; write 1 when launch is done and 0 while it is not"] },
+        { "period in the future", "period,kpi,value\n2026-12,reach,1\n",
+            ["line 2, column 1 (period): 2026-12 is in the future; the latest month that can be submitted is 2026-11"] },
+        { "period older than the window", "period,kpi,value\n2024-10,reach,1\n",
+            ["line 2, column 1 (period): 2024-10 is more than 24 months ago; the earliest month that can be submitted is 2024-11"] },
+        { "unit column with the wrong currency", "period,kpi,value,unit\n2026-10,yield,81.5,USD\n",
+            ["line 2, column 4 (unit): 'USD' is not the unit of yield; it is measured in EUR"] },
         { "several problems, all listed", "period,kpi,value\n2026-13,reach,x\n2026-10,nope,1\n",
             [
                 "line 2, column 1 (period): '2026-13' is not a period; write the month as YYYY-MM, for example 2026-10",
                 "line 2, column 3 (value): 'x' is not a number; write digits with a '.' for decimals, for example 1234.5",
-                "line 3, column 2 (kpi): 'nope' is not a KPI of Sales; its KPIs are reach, churn-rate, yield",
+                "line 3, column 2 (kpi): 'nope' is not a KPI of Sales; its KPIs are reach, churn-rate, yield, own-mentions, competitor-mentions, launch",
             ] },
         { "problem after a multi-line quoted comment keeps its line", "period,kpi,value,comment\n2026-10,reach,1,\"two\nlines\"\n2026-10,yield,x,\n",
             ["line 4, column 3 (value): 'x' is not a number; write digits with a '.' for decimals, for example 1234.5"] },
@@ -116,6 +135,16 @@ public sealed class SubmissionCsvReaderTests
 
         Assert.True(result.IsAccepted, string.Join("; ", result.Problems));
         Assert.Equal("Zoë’s team — très bien", result.Figures.Single().Comment);
+    }
+
+    [Theory]
+    [InlineData("2024-11")] // the oldest month in the 24-month window
+    [InlineData("2026-11")] // the month in progress
+    public void Read_PeriodInsideTheWindow_IsAccepted(string period)
+    {
+        var result = Read($"period,kpi,value\n{period},reach,1200\n");
+        Assert.True(result.IsAccepted, string.Join("; ", result.Problems));
+        Assert.Equal(Period.Parse(period), result.Period);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Reporting.Core.Strategy;
+using Reporting.Testing;
 
 namespace Reporting.Core.Tests;
 
@@ -6,9 +7,13 @@ namespace Reporting.Core.Tests;
 internal static class TestStrategy
 {
     public static readonly Department Sales = new("sales", "Sales", "Amara", [
-        new KpiDefinition("reach", "New customers reached", "count", Direction.HigherIsBetter, 1000, 0.1, 0, null),
-        new KpiDefinition("churn-rate", "Customer churn", "percent", Direction.LowerIsBetter, 2.0, 0.25, 0, 100),
-        new KpiDefinition("yield", "Average order value", "currency", Direction.HigherIsBetter, 80, 0.05, 0, null),
+        new KpiBuilder("reach").Named("New customers reached").Target(1000),
+        new KpiBuilder("churn-rate").Named("Customer churn").Unit(UnitKind.Percent).Lower().Tolerance(0.25).Allowed(0, 100).Target(2.0),
+        new KpiBuilder("yield").Named("Average order value").Unit(UnitKind.Currency, "EUR").Tolerance(0.05).Target(80),
+        new KpiBuilder("own-mentions").Input(),
+        new KpiBuilder("competitor-mentions").Input(),
+        new KpiBuilder("share-of-voice").Unit(UnitKind.Percent).Target(35).Derived(["own-mentions"], ["own-mentions", "competitor-mentions"], 100),
+        new KpiBuilder("launch").Named("Product launched").Milestone("2026-09"),
     ]);
 
     public static readonly EngagementStrategy Strategy = new("Test Org", "1", [Sales]);

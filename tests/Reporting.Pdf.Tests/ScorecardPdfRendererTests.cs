@@ -80,8 +80,8 @@ public sealed class ScorecardPdfRendererTests
         var longKpi = "Proportion of customer enquiries resolved within one day, al"; // 60 characters
         var longDepartment = "Ελληνικά & Кириллица Łódź Straße Département"; // 40+ characters, several scripts
         var department = new Department("intl", longDepartment, "Zoë Łukasiewicz", [
-            new KpiDefinition("long", longKpi, "percent", Direction.HigherIsBetter, 80, 0.1, 0, 100),
-            new KpiDefinition("greek", "Αριθμός μελών κοινότητας", "count", Direction.HigherIsBetter, 100, 0.1, 0, null),
+            new KpiBuilder("long").Named(longKpi).Unit(UnitKind.Percent).Target(80),
+            new KpiBuilder("greek").Named("Αριθμός μελών κοινότητας").Target(100),
         ]);
         var strategy = new EngagementStrategy("Société Générale d'Été", "1", [department]);
         var scorecard = ScorecardBuilder.Build(strategy, October, [new KpiFigure("intl", October, "long", 75, "Très bien — ßeta")]);
@@ -98,7 +98,7 @@ public sealed class ScorecardPdfRendererTests
     [Fact]
     public void Render_ManyKpis_PaginatesTheDepartment()
     {
-        var kpis = Enumerable.Range(1, 60).Select(i => new KpiDefinition($"kpi-{i}", $"Measure number {i} with a reasonably long descriptive name", "count", Direction.HigherIsBetter, 10, 0.1, 0, null)).ToList();
+        var kpis = Enumerable.Range(1, 60).Select(i => new KpiBuilder($"kpi-{i}").Named($"Measure number {i} with a reasonably long descriptive name").Target(10).Build()).ToList();
         var strategy = new EngagementStrategy("Org", "1", [new Department("big", "Big Department", "", kpis)]);
         var scorecard = ScorecardBuilder.Build(strategy, October, kpis.Select(k => new KpiFigure("big", October, k.Id, 9, null)));
 

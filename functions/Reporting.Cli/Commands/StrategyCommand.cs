@@ -19,7 +19,7 @@ public static class StrategyCommand
             }
 
             AnsiConsole.MarkupLineInterpolated(
-                $"[green]Valid:[/] {strategy.Organisation}, version {strategy.Version}: {strategy.Departments.Count} departments, {strategy.Departments.Sum(d => d.Kpis.Count)} KPIs.");
+                $"[green]Valid:[/] {strategy.Organisation}, version {strategy.Version}: {strategy.Departments.Count} departments, {strategy.Departments.Sum(d => d.ScoredKpis.Count())} scored KPIs ({strategy.Departments.Sum(d => d.Kpis.Count(k => k.IsDerived))} derived), {strategy.Departments.Sum(d => d.Kpis.Count(k => k.IsInput))} inputs.");
             return ExitCodes.Success;
         });
         return new Command("strategy", "Work with the strategy file (departments, KPIs, targets).") { validate };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
 using Spectre.Console;
@@ -41,7 +42,8 @@ public static class ValidateCommand
         }
 
         using var stream = file.OpenRead();
-        var result = new SubmissionCsvReader(new SubmissionRules()).Read(stream, department);
+        var rules = new SubmissionRules { CurrentPeriod = Period.FromDate(DateOnly.FromDateTime(DateTime.UtcNow)) };
+        var result = new SubmissionCsvReader(rules).Read(stream, department);
         if (result.IsAccepted)
         {
             AnsiConsole.MarkupLineInterpolated($"[green]Valid:[/] {file.Name} for {department.Name}, period {result.Period}, {result.Figures.Count} figures.");

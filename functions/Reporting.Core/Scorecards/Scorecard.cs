@@ -1,4 +1,5 @@
 using Reporting.Core.Periods;
+using Reporting.Core.Scoring;
 
 namespace Reporting.Core.Scorecards;
 
@@ -7,12 +8,26 @@ public sealed record Scorecard(
     string Organisation,
     string StrategyVersion,
     Period Period,
+    DateOnly SubmissionDeadline,
     IReadOnlyList<DepartmentScorecard> Departments)
 {
+    private const int MoversShown = 3;
+
     public StatusCounts Counts => StatusCounts.Of(Departments.SelectMany(d => d.Kpis).Select(k => k.Status));
 
     public IEnumerable<DepartmentScorecard> MissingSubmissions => Departments.Where(d => !d.Submitted);
 
     /// <summary>The date the data stands at: the last day of the period. Dates in documents come from here, never from the clock.</summary>
     public DateOnly DataAsOf => Period.LastDay;
+
+    public IReadOnlyList<KpiMovement> Improvements => Movements().Where(m => m.ImprovementPercent > 0).Take(MoversShown).ToList();
+
+    public IReadOnlyList<KpiMovement> Declines => Movements().Where(m => m.ImprovementPercent < 0).Reverse().Take(MoversShown).ToList();
+
+    public IReadOnlyDictionary<KpiStatus, int> DepartmentsByStatus =>
+        Enum.GetValues<KpiStatus>().ToDictionary(s => s, s => Departments.Count(d => d.OverallStatus == s));
+
+    private IEnumerable<KpiMovement> Movements() => Departments
+        .SelectMany(d => d.Kpis.Where(k => k.ImprovementPercent is not null).Select(k => new KpiMovement(d.Id, d.Name, k, k.ImprovementPercent!.Value)))
+        .OrderByDescending(m => m.ImprovementPercent).ThenBy(m => m.DepartmentId, StringComparer.Ordinal).ThenBy(m => m.Kpi.Id, StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Reporting.Core.Scoring;
 
 namespace Reporting.Core.Scorecards;
 
@@ -13,12 +14,11 @@ public static class ScorecardJson
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static string Serialize(Scorecard scorecard) => JsonSerializer.Serialize(ToDocument(scorecard), Options);
+    public static string Serialize(Scorecard scorecard) => JsonSerializer.Serialize(ToDocument(scorecard), Options).ReplaceLineEndings("\n");
 
     private static object ToDocument(Scorecard scorecard) => new
     {
@@ -26,13 +26,17 @@ public static class ScorecardJson
         organisation = scorecard.Organisation,
         strategyVersion = scorecard.StrategyVersion,
         dataAsOf = scorecard.DataAsOf.ToString("yyyy-MM-dd"),
+        submissionDeadline = scorecard.SubmissionDeadline.ToString("yyyy-MM-dd"),
         summary = new
         {
             green = scorecard.Counts.Green,
             amber = scorecard.Counts.Amber,
             red = scorecard.Counts.Red,
             missing = scorecard.Counts.Missing,
-            shareOnTrack = Math.Round(scorecard.Counts.ShareOnTrack, 4),
+            shareOnTrack = Round(scorecard.Counts.ShareOnTrack),
+            departmentsMissing = scorecard.MissingSubmissions.Select(d => d.Id),
+            improvements = scorecard.Improvements.Select(Movement),
+            declines = scorecard.Declines.Select(Movement),
         },
         departments = scorecard.Departments.Select(d => new
         {
@@ -45,16 +49,38 @@ public static class ScorecardJson
             {
                 id = k.Id,
                 name = k.Name,
-                unit = k.Unit,
-                actual = k.Actual,
-                target = k.Target,
+                unit = k.Unit.Code,
+                actual = Round(k.Actual),
+                target = Round(k.Target?.Value),
                 status = Word(k.Status),
-                variance = k.Variance,
-                previousActual = k.PreviousActual,
+                targetMin = Round(k.Target?.Min),
+                targetMax = Round(k.Target?.Max),
+                targetDescription = k.Target?.Description,
+                missingReason = k.MissingReason,
+                variance = Round(k.Variance),
+                variancePercent = Round(k.VariancePercent),
+                previousActual = Round(k.PreviousActual),
+                changeOnPreviousMonth = Round(k.ChangeOnPreviousMonth),
+                quarterToDate = Round(k.QuarterToDate),
+                yearToDate = Round(k.YearToDate),
+                trend = k.Trend.ToString().ToLowerInvariant(),
+                history = k.History.Select(Round),
+                derived = k.IsDerived,
+                due = k.Due?.ToString(),
                 comment = k.Comment,
             }),
         }),
     };
 
-    private static string Word(Scoring.KpiStatus status) => status.ToString().ToLowerInvariant();
+    private static object Movement(KpiMovement movement) => new
+    {
+        department = movement.DepartmentId,
+        kpi = movement.Kpi.Id,
+        changePercent = Round(movement.ImprovementPercent),
+    };
+
+    // Six significant decimals keep the file stable across platforms' last-bit differences in floating point.
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
+
+    private static string Word(KpiStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -5,4 +5,7 @@ public enum Direction
 {
     HigherIsBetter,
     LowerIsBetter,
+
+    /// <summary>On track while inside the target's minimum and maximum.</summary>
+    WithinRange,
 }

@@ -95,7 +95,7 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
             return [];
         }
 
-        var rows = new SubmissionRowChecker(department, columns, header.Length, problems);
+        var rows = new SubmissionRowChecker(department, columns, header.Length, rules, problems);
         var figures = new List<KpiFigure>();
         var rowCount = 0;
         while (csv.Read())

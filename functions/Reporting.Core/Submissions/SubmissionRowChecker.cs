@@ -4,7 +4,7 @@ using Reporting.Core.Strategy;
 namespace Reporting.Core.Submissions;
 
 // Checks one data row at a time and remembers what the rows must agree on (one period, each KPI once).
-internal sealed class SubmissionRowChecker(Department department, SubmissionColumns columns, int headerFields, List<SubmissionProblem> problems)
+internal sealed class SubmissionRowChecker(Department department, SubmissionColumns columns, int headerFields, SubmissionRules rules, List<SubmissionProblem> problems)
 {
     private readonly Dictionary<string, long> _seenKpis = new(StringComparer.OrdinalIgnoreCase);
 
@@ -21,38 +21,24 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
             Problem(headerFields + 1, "(none)", $"this line has {record.Length} fields but the header has {headerFields}; a value that contains the delimiter must be in double quotes");
         }
 
-        var period = CheckPeriod(Cell(columns.Period), (c, m) => Problem(columns.Period, "period", m));
+        var period = CheckPeriod(Cell(columns.Period), message => Problem(columns.Period, "period", message));
         if (columns.Department > 0 && !string.Equals(Cell(columns.Department), department.Id, StringComparison.OrdinalIgnoreCase))
         {
             Problem(columns.Department, "department", $"'{Cell(columns.Department)}' is not this upload's department; this file belongs to '{department.Id}'");
         }
 
-        var kpiId = Cell(columns.Kpi);
-        var kpi = department.FindKpi(kpiId);
-        if (kpi is null)
+        var kpi = CheckKpi(Cell(columns.Kpi), line, message => Problem(columns.Kpi, "kpi", message));
+        if (kpi is not null && columns.Unit > 0 && !kpi.Unit.IsNamedBy(Cell(columns.Unit)))
         {
-            Problem(columns.Kpi, "kpi", UnknownKpiMessage(kpiId));
-        }
-        else if (_seenKpis.TryGetValue(kpi.Id, out var firstLine))
-        {
-            Problem(columns.Kpi, "kpi", $"'{kpiId}' already appears on line {firstLine}; each KPI is reported once per file");
-        }
-        else
-        {
-            _seenKpis[kpi.Id] = line;
-        }
-
-        if (kpi is not null && columns.Unit > 0 && !string.Equals(Cell(columns.Unit), kpi.Unit, StringComparison.OrdinalIgnoreCase))
-        {
-            Problem(columns.Unit, "unit", $"'{Cell(columns.Unit)}' is not the unit of {kpi.Id}; it is measured in {kpi.Unit}");
+            Problem(columns.Unit, "unit", $"'{Cell(columns.Unit)}' is not the unit of {kpi.Id}; it is measured in {kpi.Unit.Code}");
         }
 
         var rawValue = Cell(columns.Value);
-        if (!FigureParser.TryParse(rawValue, kpi?.Unit == "percent", out var value, out var valueProblem))
+        if (!FigureParser.TryParse(rawValue, kpi?.Unit.Kind == UnitKind.Percent, out var value, out var valueProblem))
         {
             Problem(columns.Value, "value", valueProblem!);
         }
-        else if (kpi is not null && OutOfRange(kpi, value) is { } rangeProblem)
+        else if (kpi is not null && ValueProblem(kpi, value) is { } rangeProblem)
         {
             Problem(columns.Value, "value", rangeProblem);
         }
@@ -63,17 +49,54 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
             : null;
     }
 
-    private Period? CheckPeriod(string raw, Action<int, string> problem)
+    private KpiDefinition? CheckKpi(string kpiId, long line, Action<string> problem)
+    {
+        var kpi = department.FindKpi(kpiId);
+        if (kpi is null)
+        {
+            problem(UnknownKpiMessage(kpiId));
+            return null;
+        }
+
+        if (kpi.Derivation is { } derivation)
+        {
+            problem($"'{kpi.Id}' is computed from {string.Join(" and ", derivation.Inputs)}; submit those instead");
+            return null;
+        }
+
+        if (_seenKpis.TryGetValue(kpi.Id, out var firstLine))
+        {
+            problem($"'{kpiId}' already appears on line {firstLine}; each KPI is reported once per file");
+            return null;
+        }
+
+        _seenKpis[kpi.Id] = line;
+        return kpi;
+    }
+
+    private Period? CheckPeriod(string raw, Action<string> problem)
     {
         if (!Periods.Period.TryParse(raw, out var period))
         {
-            problem(0, $"'{raw}' is not a period; write the month as YYYY-MM, for example 2026-10");
+            problem($"'{raw}' is not a period; write the month as YYYY-MM, for example 2026-10");
             return null;
         }
 
         if (Period is { } first && first != period)
         {
-            problem(0, $"'{raw}' differs from the file's period {first}; one file holds one month");
+            problem($"'{raw}' differs from the file's period {first}; one file holds one month");
+            return null;
+        }
+
+        if (rules.CurrentPeriod is { } current && period > current)
+        {
+            problem($"{period} is in the future; the latest month that can be submitted is {current}");
+            return null;
+        }
+
+        if (rules.CurrentPeriod is { } now && period < now.AddMonths(-rules.MaxAgeMonths))
+        {
+            problem($"{period} is more than {rules.MaxAgeMonths} months ago; the earliest month that can be submitted is {now.AddMonths(-rules.MaxAgeMonths)}");
             return null;
         }
 
@@ -83,7 +106,7 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
 
     private string UnknownKpiMessage(string kpiId)
     {
-        var known = department.Kpis.Select(k => k.Id).ToList();
+        var known = department.SubmittedKpis.Select(k => k.Id).ToList();
         var closest = known.MinBy(id => EditDistance.Between(id, kpiId.ToLowerInvariant()));
         var suggestion = closest is not null && EditDistance.Between(closest, kpiId.ToLowerInvariant()) <= Math.Max(3, kpiId.Length / 3)
             ? $"did you mean '{closest}'? "
@@ -91,10 +114,18 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
         return $"'{kpiId}' is not a KPI of {department.Name}; {suggestion}its KPIs are {string.Join(", ", known)}";
     }
 
-    private static string? OutOfRange(KpiDefinition kpi, double value) => (kpi.Minimum, kpi.Maximum) switch
+    private static string? ValueProblem(KpiDefinition kpi, double value)
     {
-        ({ } min, _) when value < min => $"{value} is below the smallest allowed value for {kpi.Id}, {min}",
-        (_, { } max) when value > max => $"{value} is above the largest allowed value for {kpi.Id}, {max}",
-        _ => null,
-    };
+        if (kpi.IsMilestone)
+        {
+            return value is 0 or 1 ? null : $"{value} is not a milestone value; write 1 when {kpi.Id} is done and 0 while it is not";
+        }
+
+        return (kpi.Minimum, kpi.Maximum) switch
+        {
+            ({ } min, _) when value < min => $"{value} is below the smallest allowed value for {kpi.Id}, {min}",
+            (_, { } max) when value > max => $"{value} is above the largest allowed value for {kpi.Id}, {max}",
+            _ => null,
+        };
+    }
 }

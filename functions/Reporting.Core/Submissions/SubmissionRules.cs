@@ -1,6 +1,8 @@
+using Reporting.Core.Periods;
+
 namespace Reporting.Core.Submissions;
 
-/// <summary>Limits applied to every upload; configurable because organisations differ.</summary>
+/// <summary>Limits applied to every upload; configurable because organisations differ (host.json <c>submissions</c>).</summary>
 public sealed record SubmissionRules
 {
     public long MaxBytes { get; init; } = 5 * 1024 * 1024;
@@ -9,4 +11,10 @@ public sealed record SubmissionRules
 
     /// <summary>How many problems are listed before the report stops adding more.</summary>
     public int MaxProblems { get; init; } = 100;
+
+    /// <summary>How many months back a period may be submitted or corrected.</summary>
+    public int MaxAgeMonths { get; init; } = 24;
+
+    /// <summary>The month in progress, from the caller's clock; later periods are refused. Null skips the check.</summary>
+    public Period? CurrentPeriod { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reporting.Core.Periods;
 using Reporting.Core.Submissions;
 using Reporting.Functions.SubmissionBlobTrigger;
 using Reporting.Storage.Blobs;
@@ -35,7 +36,8 @@ public sealed partial class SubmissionIngestion(
         else
         {
             using var stream = new MemoryStream(content, writable: false);
-            result = new SubmissionCsvReader(rules.Value).Read(stream, department);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            result = new SubmissionCsvReader(rules.Value with { CurrentPeriod = Period.FromDate(today) }).Read(stream, department);
         }
 
         if (result.IsAccepted)

@@ -10,7 +10,7 @@ public static class KpiTable
 {
     private static readonly (string Title, double Width)[] Columns =
     [
-        ("KPI", 140), ("Actual", 56), ("Target", 56), ("Variance", 58), ("Status", 58), ("vs last month", 60), ("12 months", 83),
+        ("KPI", 128), ("Actual", 54), ("Target", 62), ("Variance", 46), ("Status", 57), ("vs last month", 56), ("Year to date", 52), ("12 months", 56),
     ];
 
     private const double LineHeight = 10.5;
@@ -23,7 +23,7 @@ public static class KpiTable
         {
             var kpi = kpis[i];
             var nameLines = TextLayout.Wrap(pdf.Gfx, kpi.Name, Theme.Body, Columns[0].Width - 6, maxLines: 3);
-            var height = Math.Max(nameLines.Count * LineHeight, 22) + (2 * Padding);
+            var height = Math.Max(nameLines.Count * LineHeight, kpi.MissingReason is null ? 22 : 32) + (2 * Padding);
             if (pdf.EnsureSpace(height))
             {
                 DrawHeader(pdf);
@@ -61,12 +61,19 @@ public static class KpiTable
         x += Columns[0].Width;
 
         Cell(gfx, FigureFormat.Value(kpi.Actual, kpi.Unit), Theme.BodyBold, ref x, top, 1);
-        Cell(gfx, FigureFormat.Value(kpi.Target, kpi.Unit), Theme.Body, ref x, top, 2);
+        Cell(gfx, FigureFormat.Target(kpi.Target, kpi.Unit), Theme.Body, ref x, top, 2);
         Cell(gfx, FigureFormat.Percent(kpi.VariancePercent), Theme.Body, ref x, top, 3);
         StatusChip.Draw(gfx, kpi.Status, x + 3, top + Padding);
+        if (kpi.Status == Core.Scoring.KpiStatus.Missing && kpi.MissingReason is { } reason)
+        {
+            var why = TextLayout.Wrap(gfx, reason, Theme.Small, Columns[4].Width - 4, maxLines: 2);
+            TextLayout.DrawLines(gfx, why, Theme.Small, Theme.MutedBrush, x + 3, top + Padding + StatusChip.Height + 2, 8);
+        }
+
         x += Columns[4].Width;
         Cell(gfx, FigureFormat.Change(kpi.ChangeOnPreviousMonth, kpi.Unit), Theme.Body, ref x, top, 5);
-        Sparkline.Draw(gfx, kpi.History, kpi.Target, new XRect(x + 4, top + Padding, Columns[6].Width - 10, height - (2 * Padding)));
+        Cell(gfx, FigureFormat.Value(kpi.YearToDate, kpi.Unit), Theme.Body, ref x, top, 6);
+        Sparkline.Draw(gfx, kpi.History, kpi.Target, new XRect(x + 4, top + Padding, Columns[7].Width - 10, height - (2 * Padding)));
 
         gfx.DrawLine(new XPen(Theme.Rule, 0.4), Theme.Margin, top + height, Theme.PageWidth - Theme.Margin, top + height);
         pdf.Y = top + height;

@@ -2,10 +2,10 @@ using PdfSharp.Drawing;
 
 namespace Reporting.Pdf.Components;
 
-/// <summary>Twelve months as a small line, with the target as a dashed line; months without a figure leave a gap.</summary>
+/// <summary>Twelve months as a small line, with the target (or a range's bounds) as dashed lines; months without a figure leave a gap.</summary>
 public static class Sparkline
 {
-    public static void Draw(XGraphics gfx, IReadOnlyList<double?> values, double? target, XRect box)
+    public static void Draw(XGraphics gfx, IReadOnlyList<double?> values, Core.Scoring.Target? target, XRect box)
     {
         var known = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
         if (known.Count == 0)
@@ -14,7 +14,8 @@ public static class Sparkline
             return;
         }
 
-        var all = target is { } t ? known.Append(t).ToList() : known;
+        var goals = new[] { target?.Value, target?.Min, target?.Max }.Where(g => g.HasValue).Select(g => g!.Value).ToList();
+        var all = known.Concat(goals).ToList();
         var (min, max) = (all.Min(), all.Max());
         if (max - min < 1e-9)
         {
@@ -24,9 +25,9 @@ public static class Sparkline
         double X(int i) => box.Left + (box.Width * i / Math.Max(1, values.Count - 1));
         double Y(double v) => box.Bottom - ((v - min) / (max - min) * box.Height);
 
-        if (target is { } goal)
+        var dashed = new XPen(Theme.Target, 0.6) { DashStyle = XDashStyle.Dash };
+        foreach (var goal in goals)
         {
-            var dashed = new XPen(Theme.Target, 0.6) { DashStyle = XDashStyle.Dash };
             gfx.DrawLine(dashed, box.Left, Y(goal), box.Right, Y(goal));
         }
 

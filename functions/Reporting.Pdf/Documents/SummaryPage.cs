@@ -18,6 +18,36 @@ public static class SummaryPage
         ComposeCounts(pdf, scorecard.Counts);
         ComposeDepartmentGrid(pdf, scorecard);
         ComposeMissing(pdf, scorecard);
+        ComposeMovers(pdf, "Biggest improvements on last month", scorecard.Improvements, "No KPI improved on last month.");
+        ComposeMovers(pdf, "Biggest declines on last month", scorecard.Declines, "No KPI declined on last month.");
+    }
+
+    private static void ComposeMovers(PdfBuilder pdf, string title, IReadOnlyList<KpiMovement> movers, string none)
+    {
+        pdf.Y += 12;
+        pdf.EnsureSpace(40);
+        pdf.Gfx.DrawString(title, Theme.Heading, Theme.InkBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
+        pdf.Y += 18;
+        if (movers.Count == 0)
+        {
+            pdf.Gfx.DrawString(none, Theme.Body, Theme.MutedBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
+            pdf.Y += 12;
+            return;
+        }
+
+        foreach (var mover in movers)
+        {
+            pdf.EnsureSpace(14);
+            var gfx = pdf.Gfx;
+            var kpi = mover.Kpi;
+            var change = $"{FigureFormat.Value(kpi.PreviousActual, kpi.Unit)} → {FigureFormat.Value(kpi.Actual, kpi.Unit)}";
+            gfx.DrawString(FigureFormat.Percent(mover.ImprovementPercent) + (mover.ImprovementPercent > 0 ? " better" : " worse"),
+                Theme.BodyBold, new XSolidBrush(Theme.StatusColor(mover.ImprovementPercent > 0 ? KpiStatus.Green : KpiStatus.Red)), Theme.Margin, pdf.Y, XStringFormats.TopLeft);
+            var label = TextLayout.Ellipsize(gfx, $"{mover.DepartmentName}: {kpi.Name}", Theme.Body, 300);
+            gfx.DrawString(label, Theme.Body, Theme.InkBrush, Theme.Margin + 80, pdf.Y, XStringFormats.TopLeft);
+            gfx.DrawString(change, Theme.Body, Theme.MutedBrush, Theme.PageWidth - Theme.Margin, pdf.Y, XStringFormats.TopRight);
+            pdf.Y += 13;
+        }
     }
 
     private static void ComposeHeader(PdfBuilder pdf, Scorecard scorecard)
@@ -84,7 +114,7 @@ public static class SummaryPage
         pdf.Y += 18;
         var text = missing.Count == 0
             ? $"Every department submitted its figures for {scorecard.Period.DisplayName}."
-            : string.Join(", ", missing);
+            : $"No figures received for {scorecard.Period.DisplayName} (deadline {scorecard.SubmissionDeadline:yyyy-MM-dd}): {string.Join(", ", missing)}";
         var lines = TextLayout.Wrap(pdf.Gfx, text, Theme.Body, Theme.ContentWidth, maxLines: 10);
         TextLayout.DrawLines(pdf.Gfx, lines, Theme.Body, Theme.InkBrush, Theme.Margin, pdf.Y, 11);
         pdf.Y += lines.Count * 11;

@@ -1,34 +1,74 @@
 using System.Globalization;
+using Reporting.Core.Scoring;
+using Reporting.Core.Strategy;
 
 namespace Reporting.Pdf.Layout;
 
-/// <summary>How figures read on the page, by unit: 12.5%, 1,234, 2.35, 4.2 h, Done.</summary>
+/// <summary>How figures read on the page, by unit: 12.5%, 1,234, €86.20, 2.35, 4.2 h, Done.</summary>
 public static class FigureFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
-    public static string Value(double? value, string unit) => value is not { } v ? "—" : unit switch
+    public static string Value(double? value, Unit unit) => value is not { } v ? "—" : unit.Kind switch
     {
-        "percent" => v.ToString("0.#", Culture) + "%",
-        "ratio" => v.ToString("0.00", Culture),
-        "hours" => v.ToString("0.#", Culture) + " h",
-        "days" => v.ToString("0.#", Culture) + " d",
-        "minutes" => v.ToString("0.#", Culture) + " min",
-        "milestone" => v >= 1 ? "Done" : "Not done",
-        _ => Math.Abs(v) >= 1000 ? v.ToString("#,0", Culture) : v.ToString("0.##", Culture),
+        UnitKind.Percent => v.ToString("0.#", Culture) + "%",
+        UnitKind.Ratio => v.ToString("0.00", Culture),
+        UnitKind.Duration => v.ToString("0.#", Culture) + " " + DurationSuffix(unit.DurationUnit),
+        UnitKind.Milestone => v >= 1 ? "Done" : "Not done",
+        UnitKind.Currency => Money(v, unit.Currency),
+        _ => Plain(v),
     };
 
-    public static string Change(double? change, string unit)
+    public static string Target(Target? target, Unit unit) => target switch
     {
-        if (change is not { } c || unit == "milestone")
+        null => "—",
+        { IsRange: true } => $"{Value(target.Min, unit)}–{Value(target.Max, unit)}",
+        _ when unit.Kind == UnitKind.Milestone => "Done",
+        _ => Value(target.Value, unit),
+    };
+
+    /// <summary>The change on last month: +12, −0.3 pt for percentages; nothing for milestones.</summary>
+    public static string Change(double? change, Unit unit)
+    {
+        if (change is not { } c || unit.Kind == UnitKind.Milestone)
         {
             return "—";
         }
 
-        var sign = c > 0 ? "+" : c < 0 ? "−" : "±";
-        return sign + Value(Math.Abs(c), unit == "percent" ? "points" : unit).Replace("%", "", StringComparison.Ordinal) + (unit == "percent" ? " pt" : "");
+        var size = Math.Abs(c);
+        var text = unit.Kind switch
+        {
+            UnitKind.Percent => size.ToString("0.#", Culture) + " pt",
+            UnitKind.Ratio => size.ToString("0.00", Culture),
+            _ => Value(size, unit),
+        };
+        return Sign(c) + text;
     }
 
     public static string Percent(double? percent) =>
-        percent is { } p ? (p > 0 ? "+" : p < 0 ? "−" : "±") + Math.Abs(p).ToString("0.#", Culture) + "%" : "—";
+        percent is { } p ? Sign(Math.Round(p, 1)) + Math.Abs(p).ToString("0.#", Culture) + "%" : "—";
+
+    private static string Sign(double value) => value > 0 ? "+" : value < 0 ? "−" : "±";
+
+    private static string Plain(double v) => Math.Abs(v) >= 1000 ? v.ToString("#,0", Culture) : v.ToString("0.##", Culture);
+
+    private static string Money(double v, string? currency)
+    {
+        var amount = Math.Abs(v) >= 1000 ? v.ToString("#,0", Culture) : v.ToString("0.00", Culture);
+        return currency switch
+        {
+            "EUR" => "€" + amount,
+            "USD" => "$" + amount,
+            "GBP" => "£" + amount,
+            null => amount,
+            _ => amount + " " + currency,
+        };
+    }
+
+    private static string DurationSuffix(string? unit) => unit switch
+    {
+        "minutes" => "min",
+        "days" => "d",
+        _ => "h",
+    };
 }
