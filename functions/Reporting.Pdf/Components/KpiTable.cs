@@ -10,7 +10,7 @@ public static class KpiTable
 {
     private static readonly (string Title, double Width)[] Columns =
     [
-        ("KPI", 128), ("Actual", 54), ("Target", 62), ("Variance", 46), ("Status", 57), ("vs last month", 56), ("Year to date", 52), ("12 months", 56),
+        ("KPI", 126), ("Actual", 54), ("Target", 60), ("Variance", 46), ("Status", 57), ("vs last month", 50), ("Year to date", 60), ("12 months", 58),
     ];
 
     private const double LineHeight = 10.5;
@@ -34,17 +34,21 @@ public static class KpiTable
         }
     }
 
+    private const double HeaderHeight = 22;
+
     private static void DrawHeader(PdfBuilder pdf)
     {
         var x = Theme.Margin;
-        pdf.Gfx.DrawRectangle(new XSolidBrush(Theme.Accent), x, pdf.Y, Theme.ContentWidth, 16);
+        pdf.Gfx.DrawRectangle(new XSolidBrush(Theme.Accent), x, pdf.Y, Theme.ContentWidth, HeaderHeight);
         foreach (var (title, width) in Columns)
         {
-            pdf.Gfx.DrawString(title, Theme.Chip, XBrushes.White, new XRect(x + 3, pdf.Y, width - 6, 16), XStringFormats.CenterLeft);
+            var lines = TextLayout.Wrap(pdf.Gfx, title, Theme.Chip, width - 6, maxLines: 2);
+            var top = pdf.Y + ((HeaderHeight - (lines.Count * 8)) / 2);
+            TextLayout.DrawLines(pdf.Gfx, lines, Theme.Chip, XBrushes.White, x + 3, top, 8);
             x += width;
         }
 
-        pdf.Y += 16;
+        pdf.Y += HeaderHeight;
     }
 
     private static void DrawRow(PdfBuilder pdf, KpiScore kpi, IReadOnlyList<string> nameLines, double height, bool shaded)

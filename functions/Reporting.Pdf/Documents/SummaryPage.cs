@@ -43,7 +43,7 @@ public static class SummaryPage
             var change = $"{FigureFormat.Value(kpi.PreviousActual, kpi.Unit)} → {FigureFormat.Value(kpi.Actual, kpi.Unit)}";
             gfx.DrawString(FigureFormat.Percent(mover.ImprovementPercent) + (mover.ImprovementPercent > 0 ? " better" : " worse"),
                 Theme.BodyBold, new XSolidBrush(Theme.StatusColor(mover.ImprovementPercent > 0 ? KpiStatus.Green : KpiStatus.Red)), Theme.Margin, pdf.Y, XStringFormats.TopLeft);
-            var label = TextLayout.Ellipsize(gfx, $"{mover.DepartmentName}: {kpi.Name}", Theme.Body, 300);
+            var label = TextLayout.Ellipsize(gfx, $"{mover.DepartmentName}: {kpi.Name}", Theme.Body, 330);
             gfx.DrawString(label, Theme.Body, Theme.InkBrush, Theme.Margin + 80, pdf.Y, XStringFormats.TopLeft);
             gfx.DrawString(change, Theme.Body, Theme.MutedBrush, Theme.PageWidth - Theme.Margin, pdf.Y, XStringFormats.TopRight);
             pdf.Y += 13;
@@ -81,7 +81,7 @@ public static class SummaryPage
 
         var share = new XRect(x, pdf.Y, boxWidth, 54);
         gfx.DrawRectangle(new XSolidBrush(Theme.Accent), share);
-        gfx.DrawString($"{counts.ShareOnTrack:P0}", Theme.BigNumber, XBrushes.White, new XRect(x, pdf.Y + 6, boxWidth, 26), XStringFormats.Center);
+        gfx.DrawString($"{counts.ShareOnTrack * 100:0}%", Theme.BigNumber, XBrushes.White, new XRect(x, pdf.Y + 6, boxWidth, 26), XStringFormats.Center);
         gfx.DrawString("on track", Theme.Body, XBrushes.White, new XRect(x, pdf.Y + 34, boxWidth, 14), XStringFormats.Center);
         pdf.Y += 72;
     }

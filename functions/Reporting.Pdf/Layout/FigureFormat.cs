@@ -50,11 +50,21 @@ public static class FigureFormat
 
     private static string Sign(double value) => value > 0 ? "+" : value < 0 ? "−" : "±";
 
-    private static string Plain(double v) => Math.Abs(v) >= 1000 ? v.ToString("#,0", Culture) : v.ToString("0.##", Culture);
+    private static string Plain(double v) => Math.Abs(v) switch
+    {
+        >= 10_000_000 => (v / 1_000_000).ToString("0.#", Culture) + "M",
+        >= 1000 => v.ToString("#,0", Culture),
+        _ => v.ToString("0.##", Culture),
+    };
 
     private static string Money(double v, string? currency)
     {
-        var amount = Math.Abs(v) >= 1000 ? v.ToString("#,0", Culture) : v.ToString("0.00", Culture);
+        var amount = Math.Abs(v) switch
+        {
+            >= 1_000_000 => (v / 1_000_000).ToString("0.##", Culture) + "M",
+            >= 100 => v.ToString("#,0", Culture),
+            _ => v.ToString("0.00", Culture),
+        };
         return currency switch
         {
             "EUR" => "€" + amount,
