@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Receipts;
 using Reporting.Storage.Tables;
@@ -17,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection("Storage"))
             .Configure(options => options.ConnectionString = ConnectionStringFrom(configuration));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportingStorageAccount>();
         services.AddSingleton<KpiFigureTable>();
         services.AddSingleton<SubmissionHistoryTable>();
@@ -24,6 +26,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SubmissionBlobs>();
         services.AddSingleton<ScorecardBlobs>();
         services.AddSingleton<StrategyBlob>();
+        services.AddSingleton<DepartmentAccess>();
+        services.AddSingleton<StorageProbe>();
         return services;
     }
 

@@ -17,7 +17,7 @@ public sealed class SubmissionReportTests
             new SubmissionProblem(3, 3, "value", "'x' is not a number"),
             new SubmissionProblem(4, 2, "kpi", "'y' is not a KPI of Sales"));
 
-        var (text, json) = SubmissionReport.For(Upload, "Sales", SubmissionStatus.Rejected, result, null, "abc");
+        var (text, _, json) = SubmissionReport.For(Upload, "Sales", SubmissionStatus.Rejected, result, null, "abc");
 
         Assert.Equal(
             "Rejected: 2026-10.csv for Sales: 2 problems. Nothing was stored; correct the file and upload it again.\n" +
@@ -35,7 +35,7 @@ public sealed class SubmissionReportTests
     {
         var result = new SubmissionResult(new Period(2026, 10), [new KpiFigure("sales", new Period(2026, 10), "reach", 1, null)], []);
 
-        var (text, json) = SubmissionReport.For(Upload, "Sales", SubmissionStatus.Accepted, result, null, "abc");
+        var (text, _, json) = SubmissionReport.For(Upload, "Sales", SubmissionStatus.Accepted, result, null, "abc");
 
         Assert.Equal("Accepted: 2026-10.csv for Sales, period 2026-10: 1 figure stored.", text.Trim());
         Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetProperty("figures").GetInt32());

@@ -48,6 +48,8 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var text = await host.Account.SubmissionContainer("sales").GetBlockBlobReference("results/2026-10.csv.txt").DownloadTextAsync();
         Assert.Contains("line 2, column 3 (value): '1,250' uses a comma", text);
         Assert.Contains("line 4, column 2 (kpi): 'reech' is not a KPI of Sales", text);
+        var sheet = await host.Account.SubmissionContainer("sales").GetBlockBlobReference("results/2026-10.csv.problems.csv").DownloadTextAsync();
+        Assert.Contains("\"2\",\"3\",\"value\",\"'1,250' uses a comma", sheet);
     }
 
     [Fact]
@@ -64,6 +66,53 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal(4, stored.Count);
         Assert.Equal(1400, stored.Single(f => f.KpiId == "new-customers").Value);
         Assert.Equal(2, (await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default)).Count);
+    }
+
+    [Fact]
+    public async Task SameFileDeliveredTwice_GivesTheSameFiguresAsOnce()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        await host.UploadAsync("sales", "2026-10.csv", SalesCsv(1250));
+        var first = await host.ResultAsync("sales", "2026-10.csv");
+        var once = await host.Figures.LoadAsync(October, October, default);
+
+        await host.UploadAsync("sales", "2026-10.csv", SalesCsv(1250));
+        var second = await host.ResultAsync("sales", "2026-10.csv", r => r.GetProperty("etag").GetString() != first.GetProperty("etag").GetString());
+
+        Assert.Equal(first.GetProperty("checksum").GetString(), second.GetProperty("checksum").GetString());
+        var twice = await host.Figures.LoadAsync(October, October, default);
+        Assert.Equal(once.OrderBy(f => f.KpiId), twice.OrderBy(f => f.KpiId));
+    }
+
+    [Fact]
+    public async Task HostStoppedMidStream_RestartedHostFinishesTheRest_EachOnce()
+    {
+        var account = TestStorage.Account(azurite);
+        var months = Enumerable.Range(0, 12).Select(i => new Period(2025, 11).AddMonths(i)).ToList();
+        var first = await HostHarness.StartAsync(account);
+        foreach (var month in months)
+        {
+            await first.UploadAsync("hr", $"{month}.csv", new SubmissionCsvBuilder(month.ToString()).WithRow("social-hires", "4").BuildText());
+        }
+
+        await first.ResultAsync("hr", $"{months[0]}.csv");
+        await first.DisposeAsync(); // stops in the middle of the batch
+
+        await using var second = await HostHarness.StartAsync(account);
+        foreach (var month in months)
+        {
+            await second.ResultAsync("hr", $"{month}.csv");
+        }
+
+        var history = await second.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("hr", default);
+        Assert.Equal(12, history.Count);
+        var receipts = second.Services.GetRequiredService<BlobReceiptStore>();
+        foreach (var record in history)
+        {
+            Assert.Equal(1, (await receipts.FindAsync(account.SubmissionContainer("hr").Name, record.BlobName, record.ETag, default))!.Attempts);
+        }
+
+        Assert.Equal(12, (await second.Figures.LoadAsync(months[0], months[^1], default)).Count);
     }
 
     [Fact]

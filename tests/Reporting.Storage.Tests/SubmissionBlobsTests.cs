@@ -21,7 +21,7 @@ public sealed class SubmissionBlobsTests(AzuriteFixture azurite)
         }
 
         await blobs.UploadAsync("hr", "2026-10.csv", Text("x"), default);
-        await blobs.WriteResultAsync(new SubmissionUpload(_account.SubmissionContainer("hr").Name, "hr", "2026-10.csv", "\"e\"", 1), "ok", "{}", default);
+        await blobs.WriteResultAsync(new SubmissionUpload(_account.SubmissionContainer("hr").Name, "hr", "2026-10.csv", "\"e\"", 1), "ok", [], "{}", default);
 
         var uploads = new List<SubmissionUpload>();
         await foreach (var upload in blobs.ListUploadsAsync(default))
@@ -52,7 +52,7 @@ public sealed class SubmissionBlobsTests(AzuriteFixture azurite)
         await blobs.UploadAsync("sales", "2026-10.csv", Text("x"), default);
         var upload = await FirstAsync(blobs);
 
-        await blobs.WriteResultAsync(upload, "Accepted", "{\"status\":\"accepted\"}", default);
+        await blobs.WriteResultAsync(upload, "Accepted", [], "{\"status\":\"accepted\"}", default);
 
         Assert.Equal("{\"status\":\"accepted\"}", await blobs.ReadResultJsonAsync("sales", "2026-10.csv", default));
         Assert.Null(await blobs.ReadResultJsonAsync("sales", "2026-09.csv", default));

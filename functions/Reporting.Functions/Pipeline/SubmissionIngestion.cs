@@ -47,8 +47,8 @@ public sealed partial class SubmissionIngestion(
 
         var status = result.IsAccepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
         await RecordAsync(upload, status, result, checksum, cancellationToken);
-        var (text, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, null, checksum);
-        await blobs.WriteResultAsync(upload, text, json, cancellationToken);
+        var (text, problemsCsv, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, null, checksum);
+        await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
 
         if (result.IsAccepted)
         {
@@ -65,8 +65,8 @@ public sealed partial class SubmissionIngestion(
     {
         var message = $"processing failed {attempts} times: {error}";
         await RecordAsync(upload, SubmissionStatus.Poisoned, null, "", cancellationToken, message);
-        var (text, json) = SubmissionReport.For(upload, upload.Department, SubmissionStatus.Poisoned, null, message, "");
-        await blobs.WriteResultAsync(upload, text, json, cancellationToken);
+        var (text, problemsCsv, json) = SubmissionReport.For(upload, upload.Department, SubmissionStatus.Poisoned, null, message, "");
+        await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
     }
 
     private Task RecordAsync(SubmissionUpload upload, string status, SubmissionResult? result, string checksum, CancellationToken cancellationToken, string? error = null) =>

@@ -10,7 +10,7 @@ public static class SubmissionReport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static (string Text, string Json) For(SubmissionUpload upload, string departmentName, string status, SubmissionResult? result, string? error, string checksum)
+    public static (string Text, byte[] ProblemsCsv, string Json) For(SubmissionUpload upload, string departmentName, string status, SubmissionResult? result, string? error, string checksum)
     {
         var text = new StringBuilder();
         var problems = result?.Problems ?? [];
@@ -45,7 +45,7 @@ public static class SubmissionReport
             error,
             problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message }),
         }, Json);
-        return (text.ToString(), json);
+        return (text.ToString(), SpreadsheetCsv.Problems(problems), json);
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

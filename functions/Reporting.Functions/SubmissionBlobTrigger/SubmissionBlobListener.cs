@@ -23,7 +23,8 @@ internal sealed partial class SubmissionBlobListener(
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<(string Container, string Name), string> _finished = new();
     private readonly ConcurrentDictionary<(string Container, string Name, string ETag), Task> _running = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _stopping = new();   // stop scanning and claiming
+    private readonly CancellationTokenSource _aborting = new();   // cut running functions short: only when a stop runs out of time
     private SemaphoreSlim? _slots;
     private Task? _loop;
 
@@ -35,9 +36,11 @@ internal sealed partial class SubmissionBlobListener(
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops claiming new uploads and lets the running ones finish, unless the host's stop timeout runs out first.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
+        await using var abort = cancellationToken.Register(_aborting.Cancel);
         if (_loop is not null)
         {
             await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -46,12 +49,17 @@ internal sealed partial class SubmissionBlobListener(
         await Task.WhenAll(_running.Values).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Cancel() => _stopping.Cancel();
+    public void Cancel()
+    {
+        _stopping.Cancel();
+        _aborting.Cancel();
+    }
 
     public void Dispose()
     {
-        _stopping.Cancel();
+        Cancel();
         _stopping.Dispose();
+        _aborting.Dispose();
         _slots?.Dispose();
     }
 
@@ -91,7 +99,19 @@ internal sealed partial class SubmissionBlobListener(
                 continue;
             }
 
-            var attempt = await receipts.TryClaimAsync(upload.Container, upload.BlobName, upload.ETag, _owner, options.ClaimDuration, stopping);
+            // Take a slot before the claim: a claim must never wait, or a stop could strand it until it expires.
+            await _slots!.WaitAsync(stopping);
+            ClaimAttempt attempt;
+            try
+            {
+                attempt = await receipts.TryClaimAsync(upload.Container, upload.BlobName, upload.ETag, _owner, options.ClaimDuration, CancellationToken.None);
+            }
+            catch
+            {
+                _slots.Release();
+                throw;
+            }
+
             if (attempt.IsFinished)
             {
                 _finished[(upload.Container, upload.BlobName)] = upload.ETag;
@@ -99,15 +119,15 @@ internal sealed partial class SubmissionBlobListener(
 
             if (attempt.Claim is not { } claim)
             {
+                _slots.Release();
                 continue;
             }
 
-            await _slots!.WaitAsync(stopping);
             _running[key] = Task.Run(async () =>
             {
                 try
                 {
-                    await HandleAsync(upload, claim, stopping);
+                    await HandleAsync(upload, claim, _aborting.Token);
                 }
                 finally
                 {
@@ -118,26 +138,31 @@ internal sealed partial class SubmissionBlobListener(
         }
     }
 
-    private async Task HandleAsync(SubmissionUpload upload, BlobClaim claim, CancellationToken stopping)
+    private async Task HandleAsync(SubmissionUpload upload, BlobClaim claim, CancellationToken aborting)
     {
         try
         {
             if (claim.Attempt > options.MaxAttempts)
             {
                 // Earlier attempts ended without a verdict (the host died); do not try again.
-                await PoisonAsync(upload, claim, $"the upload was attempted {claim.Attempt - 1} times without finishing", stopping);
+                await PoisonAsync(upload, claim, $"the upload was attempted {claim.Attempt - 1} times without finishing", aborting);
                 return;
             }
 
-            var result = await executor.TryExecuteAsync(new TriggeredFunctionData { TriggerValue = upload }, stopping);
-            if (result.Succeeded)
+            var result = await executor.TryExecuteAsync(new TriggeredFunctionData { TriggerValue = upload }, aborting);
+            if (!result.Succeeded && aborting.IsCancellationRequested)
+            {
+                // Cut short by a shutdown, not failed: hand it back without using up an attempt.
+                await receipts.AbandonAsync(claim, CancellationToken.None);
+            }
+            else if (result.Succeeded)
             {
                 await receipts.CompleteAsync(claim, CancellationToken.None);
                 _finished[(upload.Container, upload.BlobName)] = upload.ETag;
             }
             else if (claim.Attempt >= options.MaxAttempts)
             {
-                await PoisonAsync(upload, claim, Describe(result.Exception), stopping);
+                await PoisonAsync(upload, claim, Describe(result.Exception), aborting);
             }
             else
             {
@@ -153,10 +178,10 @@ internal sealed partial class SubmissionBlobListener(
         }
     }
 
-    private async Task PoisonAsync(SubmissionUpload upload, BlobClaim claim, string error, CancellationToken stopping)
+    private async Task PoisonAsync(SubmissionUpload upload, BlobClaim claim, string error, CancellationToken aborting)
     {
         LogPoisoned(logger, upload.Container, upload.BlobName, claim.Attempt, error);
-        await poisonHandler.HandleAsync(upload, claim.Attempt, error, stopping);
+        await poisonHandler.HandleAsync(upload, claim.Attempt, error, aborting);
         await receipts.PoisonAsync(claim, error, CancellationToken.None);
         _finished[(upload.Container, upload.BlobName)] = upload.ETag;
     }

@@ -56,12 +56,16 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         }
     }
 
-    /// <summary>Writes the human-readable and the JSON answer beside the upload.</summary>
-    public async Task WriteResultAsync(SubmissionUpload upload, string text, string json, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the answer beside the upload: a short text and a problems sheet for people, JSON for tools.
+    /// The JSON goes last: its presence means the whole answer is there.
+    /// </summary>
+    public async Task WriteResultAsync(SubmissionUpload upload, string text, byte[] problemsCsv, string json, CancellationToken cancellationToken)
     {
         var container = account.Blobs.GetContainerReference(upload.Container);
-        await UploadTextAsync(container.GetBlockBlobReference(ResultBlobName(upload.BlobName, ".txt")), text, "text/plain; charset=utf-8", cancellationToken);
-        await UploadTextAsync(container.GetBlockBlobReference(ResultBlobName(upload.BlobName, ".json")), json, "application/json", cancellationToken);
+        await UploadAsync(container.GetBlockBlobReference(ResultBlobName(upload.BlobName, ".txt")), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        await UploadAsync(container.GetBlockBlobReference(ResultBlobName(upload.BlobName, ".problems.csv")), problemsCsv, "text/csv; charset=utf-8", cancellationToken);
+        await UploadAsync(container.GetBlockBlobReference(ResultBlobName(upload.BlobName, ".json")), Encoding.UTF8.GetBytes(json), "application/json", cancellationToken);
     }
 
     public async Task<string?> ReadResultJsonAsync(string department, string blobName, CancellationToken cancellationToken)
@@ -109,10 +113,9 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         while (token is not null);
     }
 
-    private static Task UploadTextAsync(CloudBlockBlob blob, string text, string contentType, CancellationToken cancellationToken)
+    private static Task UploadAsync(CloudBlockBlob blob, byte[] content, string contentType, CancellationToken cancellationToken)
     {
         blob.Properties.ContentType = contentType;
-        var bytes = Encoding.UTF8.GetBytes(text);
-        return blob.UploadFromByteArrayAsync(bytes, 0, bytes.Length, null, null, null, cancellationToken);
+        return blob.UploadFromByteArrayAsync(content, 0, content.Length, null, null, null, cancellationToken);
     }
 }

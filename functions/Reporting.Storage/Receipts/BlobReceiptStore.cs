@@ -56,6 +56,13 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
     public Task ReleaseForRetryAsync(BlobClaim claim, string error, TimeSpan retryAfter, CancellationToken cancellationToken) =>
         UpdateAsync(claim, ReceiptStatus.RetryPending, error, retryAfter, cancellationToken);
 
+    /// <summary>Gives the claim back at once without counting the attempt: the host is shutting down, the upload did not fail.</summary>
+    public Task AbandonAsync(BlobClaim claim, CancellationToken cancellationToken)
+    {
+        claim.Receipt.Attempts--;
+        return UpdateAsync(claim, ReceiptStatus.RetryPending, "interrupted by a host shutdown", TimeSpan.Zero, cancellationToken);
+    }
+
     public Task PoisonAsync(BlobClaim claim, string error, CancellationToken cancellationToken) =>
         UpdateAsync(claim, ReceiptStatus.Poisoned, error, TimeSpan.Zero, cancellationToken);
 
