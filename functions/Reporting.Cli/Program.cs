@@ -10,10 +10,16 @@ if (Console.IsOutputRedirected)
 
 var root = new RootCommand("reporting: the digital-engagement KPI pipeline's admin tool. Run `reporting demo` to see it work end to end.")
 {
-    DemoCommand.Create(),
-    ValidateCommand.Create(),
+    InitCommand.Create(),
     StrategyCommand.Create(),
+    ValidateCommand.Create(),
+    SubmitCommand.Create(),
+    StatusCommand.Create(),
+    RenderCommand.Create(),
+    GrantCommand.Create(),
+    DemoCommand.Create(),
 };
+root.Options.Add(CliOptions.Connection);
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

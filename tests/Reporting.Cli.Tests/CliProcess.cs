@@ -14,7 +14,10 @@ internal static class CliProcess
     private static readonly string Assembly = Path.Combine(Path.GetDirectoryName(typeof(ExitCodes).Assembly.Location)!, "reporting.dll");
 
     /// <summary>Runs <c>reporting &lt;arguments&gt;</c> from the repository root, as the README does.</summary>
-    public static async Task<Result> RunAsync(params string[] arguments)
+    public static Task<Result> RunAsync(params string[] arguments) => RunWithSettingsAsync(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the CLI with configuration given as environment variables (<c>Storage:ScorecardContainer</c> becomes <c>Storage__ScorecardContainer</c>).</summary>
+    public static async Task<Result> RunWithSettingsAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +34,11 @@ internal static class CliProcess
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "160";
         start.Environment.Remove("AzureWebJobsStorage");
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

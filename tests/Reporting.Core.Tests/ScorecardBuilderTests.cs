@@ -73,7 +73,7 @@ public sealed class ScorecardBuilderTests
         var score = Score(kpi, Figure("cost", 97000));
 
         Assert.Equal(96000, score.Target!.Value!.Value, 6);
-        Assert.Equal("20% below the 2025 monthly average (from 2026-01)", score.Target.Description);
+        Assert.Equal("96,000: 20% below the 2025 monthly average (from 2026-01)", score.Target.Description);
         Assert.Equal(KpiStatus.Amber, score.Status);
     }
 

@@ -18,18 +18,15 @@ public static class DemoCommand
             Description = "The sample organisation: strategy.yaml and submissions/<department>/<YYYY-MM>.csv",
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(RepositoryPaths.Root, "samples")),
         };
-        var connection = new Option<string?>("--connection")
-        {
-            Description = "Use this storage account instead of starting a private Azurite (default: a fresh in-memory Azurite)",
-        };
         var command = new Command("demo",
-            "Start Azurite and the host, upload the sample organisation's year of submissions through the blob trigger, " +
-            "render the latest month's scorecards and copy them to --out.\n\nExample:\n  reporting demo --out out")
+            "Start Azurite (a private, in-memory one unless --connection is given) and the host, upload the sample organisation's " +
+            "year of submissions through the blob trigger, render the latest month's scorecards and copy them to --out.\n\n" +
+            "Example:\n  reporting demo --out out")
         {
-            output, samples, connection,
+            output, samples,
         };
         command.SetAction((parse, cancellationToken) =>
-            new DemoRun(parse.GetValue(samples)!, parse.GetValue(output)!, parse.GetValue(connection)).RunAsync(cancellationToken));
+            new DemoRun(parse.GetValue(samples)!, parse.GetValue(output)!, parse.GetValue(CliOptions.Connection)).RunAsync(cancellationToken));
         return command;
     }
 }

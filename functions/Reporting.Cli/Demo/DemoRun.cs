@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.WindowsAzure.Storage;
+using Reporting.Cli.Commands;
+using Reporting.Cli.Uploads;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Reporting.Functions;
@@ -27,15 +28,21 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
     {
         var watch = Stopwatch.StartNew();
         var strategyFile = new FileInfo(Path.Combine(samples.FullName, "strategy.yaml"));
-        var strategyResult = StrategyYaml.Load(strategyFile.FullName);
-        var submissions = SampleSubmission.FindAll(samples);
-        if (!strategyResult.IsValid || submissions.Count == 0)
+        var strategyResult = strategyFile.Exists ? StrategyYaml.Load(strategyFile.FullName) : null;
+        if (strategyResult?.IsValid != true)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]No usable samples in {samples.FullName}[/] (need a valid strategy.yaml and submissions/<department>/<YYYY-MM>.csv).");
+            AnsiConsole.MarkupLineInterpolated($"[red]No valid strategy.yaml in {samples.FullName}.[/]");
             return ExitCodes.InvalidInput;
         }
 
         var strategy = strategyResult.Strategy!;
+        var submissions = LocalSubmission.Find(Path.Combine(samples.FullName, "submissions"), null, strategy, out var problem);
+        if (problem is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
+            return ExitCodes.InvalidInput;
+        }
+
         AzuriteEmulator? azurite = null;
         try
         {
@@ -45,28 +52,38 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
                     _ => AzuriteEmulator.StartAsync(message => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]"), cancellationToken));
             }
 
-            var storage = azurite?.ConnectionString ?? connection!;
-            using var host = ReportingHost.CreateBuilder([], DemoSettings(storage)).Build();
-            await host.StartAsync(cancellationToken);
-            AnsiConsole.MarkupLine("[grey]Host started: blob trigger and monthly timer are listening.[/]");
-
+            using var host = ReportingHost.CreateBuilder([], DemoSettings(azurite?.ConnectionString ?? connection!)).Build();
             var services = host.Services;
+            if (await services.GetRequiredService<StorageProbe>().ProblemAsync(cancellationToken) is { } unreachable)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{unreachable}[/]");
+                return ExitCodes.StorageUnreachable;
+            }
+
+            await host.StartAsync(cancellationToken);
+            AnsiConsole.MarkupLine("[grey]Host started: the blob trigger and the monthly timer are listening.[/]");
             await services.GetRequiredService<ReportingStorageAccount>().EnsureCreatedAsync(strategy.Departments.Select(d => d.Id), cancellationToken);
             await services.GetRequiredService<StrategyBlob>().WriteAsync(await File.ReadAllTextAsync(strategyFile.FullName, cancellationToken), cancellationToken);
 
-            var outcomes = await UploadAndAwaitResultsAsync(services.GetRequiredService<SubmissionBlobs>(), submissions, cancellationToken);
-            var period = submissions.Max(s => s.Period);
-            await RenderAsync(services, period, cancellationToken);
-            var files = await CopyOutAsync(services.GetRequiredService<ScorecardBlobs>(), period, cancellationToken);
+            var outcomes = await new UploadSession(services.GetRequiredService<SubmissionBlobs>()).RunAsync(submissions, IngestTimeout, cancellationToken);
+            if (outcomes.Any(o => o.Status == "pending"))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{outcomes.Count(o => o.Status == "pending")} uploads had no answer after {IngestTimeout.TotalMinutes:0} minutes.[/]");
+                return ExitCodes.InvalidInput;
+            }
+
+            var period = submissions.Max(s => Period.Parse(Path.GetFileNameWithoutExtension(s.File.Name)));
+            await AnsiConsole.Status().StartAsync($"Rendering the scorecards for {period.DisplayName}...", _ =>
+                services.GetRequiredService<IJobHost>().CallAsync(MonthlyScorecards.OnDemand, new Dictionary<string, object?> { ["period"] = period.ToString() }, cancellationToken));
+            var files = await RenderCommand.CopyAsync(services.GetRequiredService<ScorecardBlobs>(), period, output, cancellationToken);
             await host.StopAsync(cancellationToken);
 
-            DemoSummary.Print(period, outcomes, files, watch.Elapsed);
+            DemoSummary.Print(period, outcomes.CountBy(o => o.Status).ToDictionary(), files, watch.Elapsed);
             return ExitCodes.Success;
         }
         catch (StorageException ex)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Storage could not be reached:[/] {ex.Message}");
-            AnsiConsole.MarkupLine("Start Azurite with [bold]npm run azurite[/] or leave out --connection to let the demo start its own.");
+            AnsiConsole.MarkupLineInterpolated($"[red]Storage failed during the demo:[/] {ex.Message}");
             return ExitCodes.StorageUnreachable;
         }
         finally
@@ -88,64 +105,4 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
         ["logging:logLevel:Function"] = "Error",
         ["logging:logLevel:Microsoft"] = "Error",
     };
-
-    private static async Task<IReadOnlyDictionary<string, int>> UploadAndAwaitResultsAsync(
-        SubmissionBlobs blobs, IReadOnlyList<SampleSubmission> submissions, CancellationToken cancellationToken)
-    {
-        var outcomes = new Dictionary<string, int>();
-        await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var uploading = progress.AddTask($"Uploading {submissions.Count} sample submissions", maxValue: submissions.Count);
-                var ingesting = progress.AddTask("Ingested by the blob trigger", maxValue: submissions.Count);
-                foreach (var submission in submissions)
-                {
-                    await using var content = submission.File.OpenRead();
-                    await blobs.UploadAsync(submission.Department, submission.BlobName, content, cancellationToken);
-                    uploading.Increment(1);
-                }
-
-                var pending = submissions.ToList();
-                var deadline = Stopwatch.StartNew();
-                while (pending.Count > 0)
-                {
-                    if (deadline.Elapsed > IngestTimeout)
-                    {
-                        throw new TimeoutException($"{pending.Count} uploads had no result after {IngestTimeout.TotalMinutes:0} minutes; is the host's blob trigger running?");
-                    }
-
-                    foreach (var submission in pending.ToList())
-                    {
-                        if (await blobs.ReadResultJsonAsync(submission.Department, submission.BlobName, cancellationToken) is { } json)
-                        {
-                            var status = JsonDocument.Parse(json).RootElement.GetProperty("status").GetString() ?? "unknown";
-                            outcomes[status] = outcomes.GetValueOrDefault(status) + 1;
-                            pending.Remove(submission);
-                            ingesting.Increment(1);
-                        }
-                    }
-
-                    await Task.Delay(200, cancellationToken);
-                }
-            });
-        return outcomes;
-    }
-
-    private static Task RenderAsync(IServiceProvider services, Period period, CancellationToken cancellationToken) =>
-        AnsiConsole.Status().StartAsync($"Rendering the scorecards for {period.DisplayName}...", _ =>
-            services.GetRequiredService<IJobHost>().CallAsync(MonthlyScorecards.OnDemand, new Dictionary<string, object?> { ["period"] = period.ToString() }, cancellationToken));
-
-    private async Task<IReadOnlyList<FileInfo>> CopyOutAsync(ScorecardBlobs scorecards, Period period, CancellationToken cancellationToken)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(output.FullName, period.ToString()));
-        var files = new List<FileInfo>();
-        foreach (var name in await scorecards.ListAsync(period, cancellationToken))
-        {
-            var target = new FileInfo(Path.Combine(folder.FullName, name));
-            await File.WriteAllBytesAsync(target.FullName, await scorecards.ReadAsync(period, name, cancellationToken), cancellationToken);
-            files.Add(target);
-        }
-
-        return files;
-    }
 }

@@ -31,7 +31,7 @@ internal static class DemoSummary
     {
         var summary = scorecard.GetProperty("summary");
         AnsiConsole.MarkupLineInterpolated(
-            $"[bold]{period.DisplayName}:[/] {summary.GetProperty("green").GetInt32()} KPIs on track, {summary.GetProperty("amber").GetInt32()} at risk, {summary.GetProperty("red").GetInt32()} off track, {summary.GetProperty("missing").GetInt32()} missing ({summary.GetProperty("shareOnTrack").GetDouble():P0} on track)");
+            $"[bold]{period.DisplayName}:[/] {summary.GetProperty("green").GetInt32()} KPIs on track, {summary.GetProperty("amber").GetInt32()} at risk, {summary.GetProperty("red").GetInt32()} off track, {summary.GetProperty("missing").GetInt32()} missing ({summary.GetProperty("shareOnTrack").GetDouble() * 100:0}% on track)");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "Status", "On track", "At risk", "Off track", "Missing");
         foreach (var department in scorecard.GetProperty("departments").EnumerateArray())
         {

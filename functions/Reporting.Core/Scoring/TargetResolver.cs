@@ -33,8 +33,9 @@ public sealed class TargetResolver(FigureBook figures)
         if (rule.Change is { } change && BaselineValue(department, kpi, rule.Baseline!) is { } baseline)
         {
             var direction = change < 0 ? "below" : "above";
-            return new Target(baseline * (1 + change), null, null,
-                Join($"{Math.Abs(change) * 100:0.#}% {direction} {rule.Baseline!.Describe()}", when));
+            var changed = baseline * (1 + change);
+            return new Target(changed, null, null,
+                Join($"{Number(changed)}: {Math.Abs(change) * 100:0.#}% {direction} {rule.Baseline!.Describe()}", when));
         }
 
         return null; // a computed baseline without any stored figures: no target yet

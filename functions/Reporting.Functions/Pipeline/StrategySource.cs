@@ -6,6 +6,10 @@ namespace Reporting.Functions.Pipeline;
 /// <summary>The strategy in force: <c>config/strategy.yaml</c> in storage, read fresh for each use so a push takes effect at once.</summary>
 public sealed class StrategySource(StrategyBlob blob)
 {
+    /// <summary>The strategy in force, or null when none has been uploaded yet.</summary>
+    public async Task<EngagementStrategy?> TryGetAsync(CancellationToken cancellationToken) =>
+        await blob.ReadAsync(cancellationToken) is { } yaml ? StrategyYaml.Parse(yaml).GetValidStrategy() : null;
+
     public async Task<EngagementStrategy> GetAsync(CancellationToken cancellationToken)
     {
         var yaml = await blob.ReadAsync(cancellationToken)

@@ -81,14 +81,15 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         }
     }
 
-    /// <summary>Uploads a department's file, as the department itself would (used by the CLI and the demo).</summary>
-    public async Task UploadAsync(string department, string blobName, Stream content, CancellationToken cancellationToken)
+    /// <summary>Uploads a department's file, as the department itself would (used by the CLI and the demo); returns the new version's ETag.</summary>
+    public async Task<string> UploadAsync(string department, string blobName, Stream content, CancellationToken cancellationToken)
     {
         var container = account.SubmissionContainer(department);
         await container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, cancellationToken);
         var blob = container.GetBlockBlobReference(blobName);
         blob.Properties.ContentType = "text/csv";
         await blob.UploadFromStreamAsync(content, null, null, null, cancellationToken);
+        return blob.Properties.ETag;
     }
 
     public static string ResultBlobName(string uploadName, string extension) => ResultsFolder + uploadName + extension;

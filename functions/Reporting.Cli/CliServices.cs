@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Functions;
+using Reporting.Storage;
+using Spectre.Console;
+
+namespace Reporting.Cli;
+
+/// <summary>
+/// The same services the host uses (storage, scoring, rendering), configured like the host (host.json, environment),
+/// with the storage connection from --connection first. Checks that storage answers before any verb uses it.
+/// </summary>
+internal static class CliServices
+{
+    public static IConfiguration Configuration(string? connection)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = StorageOptions.DevelopmentConnection })
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true)
+            .AddEnvironmentVariables();
+        if (connection is not null)
+        {
+            builder.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connection });
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The services, or null (after saying why and how to fix it) when storage cannot be reached.</summary>
+    public static async Task<ServiceProvider?> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        ServiceProvider services;
+        try
+        {
+            var configuration = Configuration(parse.GetValue(CliOptions.Connection));
+            services = new ServiceCollection()
+                .AddLogging()
+                .AddSingleton(configuration)
+                .AddReportingServices(configuration)
+                .BuildServiceProvider();
+            _ = services.GetRequiredService<ReportingStorageAccount>();
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]The storage connection string is not valid[/] ({ex.GetType().Name}). Check --connection or AzureWebJobsStorage.");
+            return null;
+        }
+
+        if (await services.GetRequiredService<StorageProbe>().ProblemAsync(cancellationToken) is { } problem)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
+            AnsiConsole.MarkupLine("Start the local emulator in the repository with [bold]npm ci && npm run azurite[/], " +
+                                   "or point [bold]--connection[/] / [bold]AzureWebJobsStorage[/] at a storage account. " +
+                                   "(`reporting demo` starts a private emulator of its own.)");
+            await services.DisposeAsync();
+            return null;
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Functions.Pipeline;
+using Reporting.Storage.Blobs;
+using Spectre.Console;
+
+namespace Reporting.Cli.Commands;
+
+/// <summary><c>reporting grant --department &lt;id&gt; --days N</c>: a department's upload link.</summary>
+public static class GrantCommand
+{
+    public static Command Create()
+    {
+        var department = CliOptions.Department();
+        var days = new Option<int>("--days") { Description = "How many days the link works (1-365)", DefaultValueFactory = _ => 35 };
+        var command = new Command("grant", "Create a department's upload link: a SAS URL for its own submission container only " +
+                                           "(upload, read back, list; no delete, nothing of other departments).\n\n" +
+                                           "Example:\n  reporting grant --department sales --days 35") { department, days };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var id = parse.GetValue(department)!;
+            var validDays = parse.GetValue(days);
+            if (validDays is < 1 or > 365)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]--days {validDays} is out of range;[/] give 1 to 365 days.");
+                return ExitCodes.Usage;
+            }
+
+            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
+            if (services is null)
+            {
+                return ExitCodes.StorageUnreachable;
+            }
+
+            var strategy = await services.GetRequiredService<StrategySource>().TryGetAsync(cancellationToken);
+            if (strategy?.FindDepartment(id) is not { } found)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]There is no department '{id}' in the strategy in force.[/]");
+                return ExitCodes.Usage;
+            }
+
+            var grant = await services.GetRequiredService<DepartmentAccess>().GrantAsync(found.Id, TimeSpan.FromDays(validDays), cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Upload link for [bold]{found.Name}[/], valid until {grant.ExpiresUtc:yyyy-MM-dd HH:mm} UTC. Share it only with the department:");
+            Console.WriteLine(grant.ContainerSasUrl);
+            AnsiConsole.MarkupLine("Upload a month's file with any HTTP tool, for example:");
+            Console.WriteLine($"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-10.csv \"{grant.UploadUrl("2026-10.csv")}\"");
+            Console.WriteLine("The answer appears beside it as results/2026-10.csv.txt (and .json, .problems.csv).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

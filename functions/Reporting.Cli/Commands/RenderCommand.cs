@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Periods;
+using Reporting.Functions.Pipeline;
+using Reporting.Storage.Blobs;
+using Spectre.Console;
+
+namespace Reporting.Cli.Commands;
+
+/// <summary><c>reporting render --period YYYY-MM [--out DIR]</c>: renders a month's scorecards now.</summary>
+public static class RenderCommand
+{
+    public static Command Create()
+    {
+        var period = CliOptions.Period("The month to render (default: last month)");
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Also copy the files into this folder (as <DIR>/<YYYY-MM>/...)" };
+        var command = new Command("render", "Render a month's leadership pack, department PDFs and scorecard.json into storage, for example after late submissions.\n\n" +
+                                            "Example:\n  reporting render --period 2026-10 --out out") { period, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!PeriodArgument.TryRead(parse.GetValue(period), out var month))
+            {
+                return ExitCodes.Usage;
+            }
+
+            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
+            if (services is null)
+            {
+                return ExitCodes.StorageUnreachable;
+            }
+
+            if (await services.GetRequiredService<StrategySource>().TryGetAsync(cancellationToken) is null)
+            {
+                AnsiConsole.MarkupLine("[red]No strategy is in force yet.[/] Run [bold]reporting init --strategy <file>[/] first.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var published = await AnsiConsole.Status().StartAsync($"Rendering {month.DisplayName}...",
+                _ => services.GetRequiredService<ScorecardPublisher>().PublishAsync(month, cancellationToken));
+            var counts = published.Scorecard.Counts;
+            AnsiConsole.MarkupLineInterpolated($"[green]Rendered {month.DisplayName}:[/] {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing.");
+            foreach (var file in published.Files)
+            {
+                Console.WriteLine($"  {file}");
+            }
+
+            if (parse.GetValue(output) is { } folder)
+            {
+                foreach (var copied in await CopyAsync(services.GetRequiredService<ScorecardBlobs>(), month, folder, cancellationToken))
+                {
+                    Console.WriteLine($"  -> {Path.GetRelativePath(Directory.GetCurrentDirectory(), copied.FullName)}");
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Copies a period's scorecard files from storage into <c>&lt;folder&gt;/&lt;YYYY-MM&gt;/</c>.</summary>
+    internal static async Task<IReadOnlyList<FileInfo>> CopyAsync(ScorecardBlobs scorecards, Period period, DirectoryInfo folder, CancellationToken cancellationToken)
+    {
+        var target = Directory.CreateDirectory(Path.Combine(folder.FullName, period.ToString()));
+        var files = new List<FileInfo>();
+        foreach (var name in await scorecards.ListAsync(period, cancellationToken))
+        {
+            var file = new FileInfo(Path.Combine(target.FullName, name));
+            await File.WriteAllBytesAsync(file.FullName, await scorecards.ReadAsync(period, name, cancellationToken), cancellationToken);
+            files.Add(file);
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Periods;
+using Reporting.Functions.Pipeline;
+using Reporting.Storage.Tables;
+using Spectre.Console;
+
+namespace Reporting.Cli.Commands;
+
+/// <summary><c>reporting status [--period]</c>: which departments have submitted for a month, late, rejected or not at all.</summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var period = CliOptions.Period("The month (default: last month)");
+        var command = new Command("status", "Show each department's submission for a month: accepted, late, rejected (with the number of problems), poisoned or missing.\n\n" +
+                                            "Example:\n  reporting status --period 2026-10") { period };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!PeriodArgument.TryRead(parse.GetValue(period), out var month))
+            {
+                return ExitCodes.Usage;
+            }
+
+            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
+            if (services is null)
+            {
+                return ExitCodes.StorageUnreachable;
+            }
+
+            if (await services.GetRequiredService<StrategySource>().TryGetAsync(cancellationToken) is not { } strategy)
+            {
+                AnsiConsole.MarkupLine("[red]No strategy is in force yet.[/] Run [bold]reporting init --strategy <file>[/] first.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var deadline = new DateOnly(month.Next().Year, month.Next().Month, strategy.SubmissionDeadlineDay);
+            var history = services.GetRequiredService<SubmissionHistoryTable>();
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "State", "Received (UTC)", "Detail");
+            foreach (var department in strategy.Departments)
+            {
+                var records = (await history.ListAsync(department.Id, cancellationToken)).Where(r => PeriodOf(r) == month).ToList();
+                var (state, when, detail) = Describe(records, deadline);
+                table.AddRow(Markup.Escape(department.Name), state, when, Markup.Escape(detail));
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"[bold]Submissions for {month.DisplayName}[/] (due by {deadline:yyyy-MM-dd})");
+            AnsiConsole.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static (string State, string When, string Detail) Describe(IReadOnlyList<SubmissionRecord> records, DateOnly deadline)
+    {
+        var accepted = records.LastOrDefault(r => r.Status == SubmissionStatus.Accepted);
+        var latest = records.LastOrDefault();
+        if (latest is null)
+        {
+            return ("[grey]missing[/]", "", "nothing received");
+        }
+
+        var later = latest != accepted && accepted is not null ? $"; a later upload was {latest.Status}" + (latest.ProblemCount > 0 ? $" with {latest.ProblemCount} problems" : "") : "";
+        if (accepted is not null)
+        {
+            var late = DateOnly.FromDateTime(accepted.ReceivedUtc.UtcDateTime) > deadline;
+            return (late ? "[yellow]late[/]" : "[green]accepted[/]", $"{accepted.ReceivedUtc:yyyy-MM-dd HH:mm}", $"{accepted.FigureCount} figures from {accepted.BlobName}{later}");
+        }
+
+        return latest.Status == SubmissionStatus.Poisoned
+            ? ("[red]poisoned[/]", $"{latest.ReceivedUtc:yyyy-MM-dd HH:mm}", latest.Problems)
+            : ("[red]rejected[/]", $"{latest.ReceivedUtc:yyyy-MM-dd HH:mm}", $"{latest.ProblemCount} problems in {latest.BlobName}");
+    }
+
+    // Rejected files may not have a readable period; their name (2026-10.csv) usually says it.
+    private static Period? PeriodOf(SubmissionRecord record) =>
+        Period.TryParse(record.Period, out var period) || Period.TryParse(Path.GetFileNameWithoutExtension(record.BlobName), out period) ? period : null;
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Cli.Uploads;
+using Reporting.Functions.Pipeline;
+using Reporting.Storage.Blobs;
+using Spectre.Console;
+
+namespace Reporting.Cli.Commands;
+
+/// <summary><c>reporting submit &lt;csv or folder&gt;</c>: uploads as a department would and shows the pipeline's answers.</summary>
+public static class SubmitCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "A CSV file, a folder of CSV files, or a folder of <department-id> folders" };
+        var department = CliOptions.Department(required: false);
+        var wait = new Option<int>("--wait") { Description = "Seconds to wait for the pipeline's answers; 0 to only upload", DefaultValueFactory = _ => 60 };
+        var command = new Command("submit",
+            "Upload submissions into the departments' containers (the same path departments use) and wait for the answers.\n" +
+            "The host must be running to answer (dotnet run --project functions/Reporting.Functions).\n\n" +
+            "Examples:\n  reporting submit 2026-10.csv --department sales\n  reporting submit samples/submissions")
+        {
+            path, department, wait,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
+            if (services is null)
+            {
+                return ExitCodes.StorageUnreachable;
+            }
+
+            var strategy = await services.GetRequiredService<StrategySource>().TryGetAsync(cancellationToken);
+            if (strategy is null)
+            {
+                AnsiConsole.MarkupLine("[red]No strategy is in force yet.[/] Run [bold]reporting init --strategy <file>[/] first.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var files = LocalSubmission.Find(parse.GetValue(path)!, parse.GetValue(department), strategy, out var problem);
+            if (problem is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
+                return ExitCodes.Usage;
+            }
+
+            var seconds = parse.GetValue(wait);
+            var outcomes = await new UploadSession(services.GetRequiredService<SubmissionBlobs>())
+                .RunAsync(files, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, cancellationToken);
+            Print(outcomes);
+            if (outcomes.Any(o => o.Status == "pending"))
+            {
+                AnsiConsole.MarkupLineInterpolated($"[yellow]Some uploads had no answer after {seconds} s.[/] Is the host running? Their answers will appear under results/ beside them.");
+            }
+
+            return outcomes.Any(o => o.Status is "rejected" or "poisoned") ? ExitCodes.InvalidInput : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(IReadOnlyList<UploadOutcome> outcomes)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "File", "Result", "Detail");
+        foreach (var outcome in outcomes)
+        {
+            var color = outcome.Status switch { "accepted" => "green", "rejected" or "poisoned" => "red", _ => "yellow" };
+            table.AddRow(Markup.Escape(outcome.Submission.Department), Markup.Escape(outcome.Submission.File.Name),
+                $"[{color}]{outcome.Status}[/]", Markup.Escape(outcome.Detail));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reporting.Functions;
+using Reporting.Storage;
+using Reporting.Testing;
+
+namespace Reporting.Cli.Tests;
+
+/// <summary>The verbs that talk to storage, run as real processes against the fixture's Azurite, with storage names of their own.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly ReportingStorageAccount _account = TestStorage.Account(azurite);
+    private readonly string _folder = Directory.CreateTempSubdirectory("reporting-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private Task<CliProcess.Result> Run(params string[] arguments) => CliProcess.RunWithSettingsAsync(TestStorage.Settings(_account), arguments);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    // The host that answers uploads, as in production: the real WebJobs host on the same storage.
+    private async Task<IHost> StartHostAsync()
+    {
+        var settings = TestStorage.Settings(_account);
+        settings["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
+        settings["logging:logLevel:default"] = "Warning";
+        var host = ReportingHost.CreateBuilder([], settings).Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    [Fact]
+    public async Task Init_ThenStrategyShow_ListsTheKpisAndTargetsInForce()
+    {
+        var init = await Run("init");
+        var show = await Run("strategy", "show", "--period", "2026-10");
+
+        Assert.True(init.ExitCode == 0, init.All);
+        Assert.Contains("Ready:", init.Output);
+        Assert.Contains("8 department containers", init.Output);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("support-cost", show.Output);
+        Assert.Contains("97,200: 20% below the 2025 monthly average (from 2026-01)", show.Output);
+        Assert.Contains("1,200 (from 2026-07)", show.Output);
+        Assert.Contains("done by 2026-09", show.Output);
+    }
+
+    [Fact]
+    public async Task StrategyShow_BeforeInit_SaysToRunInit()
+    {
+        var result = await Run("strategy", "show");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("No strategy is in force yet", result.Output);
+    }
+
+    [Fact]
+    public async Task StrategyPush_InvalidFile_ExitsOneAndChangesNothing()
+    {
+        await Run("init");
+        var bad = Write("bad.yaml", "organisation: X\ndepartments: []\n");
+
+        var result = await Run("strategy", "push", bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("departments: at least one department is required", result.Output);
+        Assert.Contains("support-cost", (await Run("strategy", "show")).Output);
+    }
+
+    [Fact]
+    public async Task Submit_GoodAndBadFiles_ShowsEachAnswerAndExitsOneForTheRejected()
+    {
+        await Run("init");
+        using var host = await StartHostAsync();
+        var good = Write("sales/2026-10.csv", "period,kpi,value\n2026-10,new-customers,1300\n");
+        var bad = Write("hr/2026-10.csv", "period,kpi,value\n2026-10,social-hire,3\n");
+
+        var accepted = await Run("submit", good, "--department", "sales");
+        var rejected = await Run("submit", bad, "--department", "hr");
+        var status = await Run("status", "--period", "2026-10");
+        await host.StopAsync();
+
+        Assert.True(accepted.ExitCode == 0, accepted.All);
+        Assert.Contains("accepted", accepted.Output);
+        Assert.Contains("1 figures for 2026-10", accepted.Output);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains("line 2, column 2 (kpi): 'social-hire' is not a KPI of HR & Internal Communications; did you mean 'social-hires'?", rejected.Output);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Matches(@"Sales\s+│\s+(accepted|late)", status.Output);
+        Assert.Matches(@"HR & Internal Communications\s+│\s+rejected\s+│.*1 problems in 2026-10.csv", status.Output);
+        Assert.Matches(@"Community Management\s+│\s+missing", status.Output);
+    }
+
+    [Fact]
+    public async Task Submit_FolderOfDepartmentFolders_UploadsEachForItsDepartment()
+    {
+        await Run("init");
+        using var host = await StartHostAsync();
+        Write("batch/sales/2026-09.csv", "period,kpi,value\n2026-09,new-customers,1000\n");
+        Write("batch/pr/2026-09.csv", "period,kpi,value\n2026-09,brand-mentions,9100\n");
+
+        var result = await Run("submit", Path.Combine(_folder, "batch"));
+        await host.StopAsync();
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Matches(@"pr\s+│\s+2026-09.csv\s+│\s+accepted", result.Output);
+        Assert.Matches(@"sales\s+│\s+2026-09.csv\s+│\s+accepted", result.Output);
+    }
+
+    [Fact]
+    public async Task Submit_FileWithoutDepartment_IsAUsageError()
+    {
+        await Run("init");
+        var result = await Run("submit", Write("x.csv", "period,kpi,value\n"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--department", result.Output);
+    }
+
+    [Fact]
+    public async Task Render_WithOut_WritesTheMonthsFilesToStorageAndTheFolder()
+    {
+        await Run("init");
+        var result = await Run("render", "--period", "2026-10", "--out", Path.Combine(_folder, "out"));
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("Rendered October 2026:", result.Output);
+        Assert.True(File.Exists(Path.Combine(_folder, "out", "2026-10", "leadership.pdf")));
+        Assert.True(File.Exists(Path.Combine(_folder, "out", "2026-10", "scorecard.json")));
+        Assert.Equal(8, Directory.GetFiles(Path.Combine(_folder, "out", "2026-10"), "*.pdf").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("October")]
+    public async Task Render_BadPeriod_IsAUsageError(string period)
+    {
+        var result = await Run("render", "--period", period);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not a period", result.Output);
+    }
+
+    [Fact]
+    public async Task Grant_PrintsAWorkingUploadLinkForTheDepartmentOnly()
+    {
+        await Run("init");
+
+        var result = await Run("grant", "--department", "sales", "--days", "10");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        var url = result.Output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("http", StringComparison.Ordinal) && l.Contains("sig=", StringComparison.Ordinal));
+        Assert.Contains(_account.SubmissionContainer("sales").Name + "?", url);
+        using var http = new HttpClient();
+        using var put = new HttpRequestMessage(HttpMethod.Put, url.Replace("?", "/2026-10.csv?", StringComparison.Ordinal)) { Content = new StringContent("period,kpi,value\n") };
+        put.Headers.Add("x-ms-blob-type", "BlockBlob");
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await http.SendAsync(put)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("nobody", "10", "There is no department 'nobody'")]
+    [InlineData("sales", "0", "--days 0 is out of range")]
+    public async Task Grant_BadArguments_AreUsageErrors(string department, string days, string expected)
+    {
+        await Run("init");
+        var result = await Run("grant", "--department", department, "--days", days);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Output);
+    }
+
+    [Theory]
+    [InlineData("init")]
+    [InlineData("status")]
+    [InlineData("render")]
+    [InlineData("strategy", "show")]
+    [InlineData("grant", "--department", "sales")]
+    public async Task StorageVerbs_StorageUnreachable_ExitThreeAndSayWhereAndHowToStartAzurite(params string[] arguments)
+    {
+        var closedPort = ClosedPort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Storage.Emulator.AzuriteEmulator.AccountKey};BlobEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;",
+        };
+
+        var result = await CliProcess.RunWithSettingsAsync(settings, arguments);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"Storage at http://127.0.0.1:{closedPort}/devstoreaccount1 cannot be used: nothing answered.", result.Output);
+        Assert.Contains("npm ci && npm run azurite", result.Output);
+        Assert.DoesNotContain(Storage.Emulator.AzuriteEmulator.AccountKey, result.All);
+        Assert.DoesNotContain("   at ", result.All); // no stack trace
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
