@@ -32,7 +32,7 @@ public sealed class ReportingStorageAccount(IOptions<StorageOptions> options)
     /// <summary>Creates the shared containers and tables, and one submission container per department.</summary>
     public async Task EnsureCreatedAsync(IEnumerable<string> departmentIds, CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Options.FigureTable, Options.SubmissionTable, Options.ReceiptTable })
+        foreach (var table in new[] { Options.FigureTable, Options.SubmissionTable, Options.ReceiptTable, Options.RunTable })
         {
             await Table(table).CreateIfNotExistsAsync(null, null, cancellationToken);
         }

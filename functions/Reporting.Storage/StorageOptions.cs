@@ -22,4 +22,6 @@ public sealed class StorageOptions
     public string SubmissionTable { get; set; } = "submissions";
 
     public string ReceiptTable { get; set; } = "blobreceipts";
+
+    public string RunTable { get; set; } = "scorecardruns";
 }

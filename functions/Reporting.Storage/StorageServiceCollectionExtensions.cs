@@ -25,6 +25,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<BlobReceiptStore>();
         services.AddSingleton<SubmissionBlobs>();
         services.AddSingleton<ScorecardBlobs>();
+        services.AddSingleton<ScorecardIndexStore>();
+        services.AddSingleton<ScorecardRunTable>();
         services.AddSingleton<StrategyBlob>();
         services.AddSingleton<DepartmentAccess>();
         services.AddSingleton<StorageProbe>();

@@ -132,7 +132,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         var result = await Run("render", "--period", "2026-10", "--out", Path.Combine(_folder, "out"));
 
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Contains("Rendered October 2026:", result.Output);
+        Assert.Contains("Rendered October 2026 as version 1:", result.Output);
         Assert.True(File.Exists(Path.Combine(_folder, "out", "2026-10", "leadership.pdf")));
         Assert.True(File.Exists(Path.Combine(_folder, "out", "2026-10", "scorecard.json")));
         Assert.Equal(8, Directory.GetFiles(Path.Combine(_folder, "out", "2026-10"), "*.pdf").Length - 1);

@@ -50,7 +50,7 @@ public sealed class MonthlyScorecardScheduleTests
     [InlineData("2026-01-01T00:30:00Z", "America/New_York", "2025-11")] // still 31 December in New York
     public void PreviousMonth_IsTakenInTheScheduleTimeZone(string now, string zone, string expected)
     {
-        var function = new MonthlyScorecards(null!, Options.Create(new MonthlyScorecardOptions { TimeZone = zone }), new FixedClock(DateTimeOffset.Parse(now)));
+        var function = new MonthlyScorecards(null!, null!, Options.Create(new MonthlyScorecardOptions { TimeZone = zone }), new FixedClock(DateTimeOffset.Parse(now)));
 
         Assert.Equal(expected, function.PreviousMonth().ToString());
     }

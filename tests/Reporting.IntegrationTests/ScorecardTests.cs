@@ -2,7 +2,9 @@ using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Periods;
 using Reporting.Functions.Functions;
+using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
+using Reporting.Storage.Tables;
 using Reporting.Testing;
 
 namespace Reporting.IntegrationTests;
@@ -34,6 +36,85 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         var text = PdfText.Extract(await scorecards.ReadAsync(previous, "leadership.pdf", default));
         Assert.Contains("Northwind Traders", text);
         Assert.Contains("Customer Support", text);
+    }
+
+    [Fact]
+    public async Task Rerender_MakesANewVersion_KeepsTheEarlierOne_AndIndexesBoth()
+    {
+        var october = new Period(2026, 10);
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        var publisher = host.Services.GetRequiredService<ScorecardPublisher>();
+        var first = await publisher.PublishAsync(october, "test", default);
+        await host.UploadAsync("sales", "2026-10.csv", new SubmissionCsvBuilder("2026-10").WithRow("new-customers", "1250").BuildText());
+        await host.ResultAsync("sales", "2026-10.csv");
+        var second = await publisher.PublishAsync(october, "test", default);
+
+        var scorecards = host.Services.GetRequiredService<ScorecardBlobs>();
+        Assert.Equal([1, 2], await scorecards.ListVersionsAsync(october, default));
+        Assert.Equal((first.Version, second.Version), (1, 2));
+        Assert.Equal(await scorecards.ReadVersionAsync(october, 2, "scorecard.json", default), await scorecards.ReadAsync(october, "scorecard.json", default));
+        Assert.Contains("\"actual\": null", System.Text.Encoding.UTF8.GetString(await scorecards.ReadVersionAsync(october, 1, "scorecard.json", default)));
+        var entry = (await host.Services.GetRequiredService<ScorecardIndexStore>().ReadAsync(default)).Find("2026-10")!;
+        Assert.Equal(2, entry.LatestVersion);
+        Assert.Equal([1, 2], entry.Versions.Select(v => v.Version));
+        Assert.False(entry.Stale);
+        Assert.Contains("leadership.pdf", entry.Versions[1].Files);
+    }
+
+    [Fact]
+    public async Task AcceptedSubmissionAfterARender_MarksThePeriodStale_AndItIsRenderedAgainAutomatically()
+    {
+        var october = new Period(2026, 10);
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), new()
+        {
+            ["extensions:monthlyScorecards:staleCheckSchedule"] = "*/2 * * * * *",
+        });
+        await host.Services.GetRequiredService<ScorecardPublisher>().PublishAsync(october, "test", default);
+
+        await host.UploadAsync("hr", "2026-10.csv", new SubmissionCsvBuilder("2026-10").WithRow("social-hires", "9").BuildText());
+        await host.ResultAsync("hr", "2026-10.csv");
+
+        var index = host.Services.GetRequiredService<ScorecardIndexStore>();
+        var rerendered = await Eventually.GetAsync(async () =>
+        {
+            var entry = (await index.ReadAsync(default)).Find("2026-10");
+            return entry is { LatestVersion: 2, Stale: false } ? entry : null;
+        }, "the stale month to be rendered again", TimeSpan.FromSeconds(30));
+        Assert.Equal("stale", rerendered.Versions[^1].Trigger);
+        var runs = await host.Services.GetRequiredService<ScorecardRunTable>().ListAsync("2026-10", default);
+        Assert.Equal(["stale", "test"], runs.Select(r => r.Trigger));
+        Assert.All(runs, r => Assert.Equal("succeeded", r.Outcome));
+    }
+
+    [Fact]
+    public async Task FailedRun_IsRecordedAsFailedAndThrown_NotReportedAsSuccess()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), uploadStrategy: false);
+        var publisher = host.Services.GetRequiredService<ScorecardPublisher>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishAsync(new Period(2026, 10), "test", default));
+
+        var run = Assert.Single(await host.Services.GetRequiredService<ScorecardRunTable>().ListAsync("2026-10", default));
+        Assert.Equal("failed", run.Outcome);
+        Assert.Equal(error.Message, run.Error);
+        Assert.Null(run.Version);
+        Assert.Empty(await host.Services.GetRequiredService<ScorecardBlobs>().ListVersionsAsync(new Period(2026, 10), default));
+    }
+
+    [Fact]
+    public async Task SubmissionAfterTheDeadline_IsShownAsLate()
+    {
+        var september = new Period(2026, 9); // due by 5 October; these tests run later than that
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        await host.UploadAsync("pr", "2026-09.csv", new SubmissionCsvBuilder("2026-09").WithRow("brand-mentions", "9500").BuildText());
+        await host.ResultAsync("pr", "2026-09.csv");
+
+        var published = await host.Services.GetRequiredService<ScorecardPublisher>().PublishAsync(september, "test", default);
+
+        var pr = published.Scorecard.Departments.Single(d => d.Id == "pr");
+        Assert.True(pr.IsLate);
+        var text = PdfText.Words(PdfText.Extract(await host.Services.GetRequiredService<ScorecardBlobs>().ReadAsync(september, "leadership.pdf", default), layout: false));
+        Assert.Contains("Late: PR & Communications (received", text);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ScorecardPdfRendererTests
 
         Assert.Equal(1 + scorecard.Departments.Count, PdfText.PageCount(text));
         Assert.Contains("Digital engagement scorecard · October 2026", text);
-        Assert.Contains("Missing submissions", text);
+        Assert.Contains("Missing and late submissions", text);
         foreach (var department in scorecard.Departments)
         {
             Assert.Contains(department.Name, text);

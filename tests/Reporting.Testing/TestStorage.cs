@@ -18,6 +18,7 @@ public static class TestStorage
             FigureTable = $"{unique}figures",
             SubmissionTable = $"{unique}submissions",
             ReceiptTable = $"{unique}receipts",
+            RunTable = $"{unique}runs",
         }));
     }
 
@@ -31,5 +32,6 @@ public static class TestStorage
         ["Storage:FigureTable"] = account.Options.FigureTable,
         ["Storage:SubmissionTable"] = account.Options.SubmissionTable,
         ["Storage:ReceiptTable"] = account.Options.ReceiptTable,
+        ["Storage:RunTable"] = account.Options.RunTable,
     };
 }

@@ -36,12 +36,13 @@ public static class RenderCommand
             }
 
             var published = await AnsiConsole.Status().StartAsync($"Rendering {month.DisplayName}...",
-                _ => services.GetRequiredService<ScorecardPublisher>().PublishAsync(month, cancellationToken));
+                _ => services.GetRequiredService<ScorecardPublisher>().PublishAsync(month, "cli", cancellationToken));
             var counts = published.Scorecard.Counts;
-            AnsiConsole.MarkupLineInterpolated($"[green]Rendered {month.DisplayName}:[/] {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing.");
+            AnsiConsole.MarkupLineInterpolated($"[green]Rendered {month.DisplayName} as version {published.Version}:[/] {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing.");
+            var container = services.GetRequiredService<Reporting.Storage.ReportingStorageAccount>().Options.ScorecardContainer;
             foreach (var file in published.Files)
             {
-                Console.WriteLine($"  {file}");
+                Console.WriteLine($"  {container}/{month}/{file}  (kept as {container}/{month}/versions/{published.Version:000}/{file})");
             }
 
             if (parse.GetValue(output) is { } folder)

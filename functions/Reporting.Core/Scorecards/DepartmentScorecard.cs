@@ -2,11 +2,16 @@ using Reporting.Core.Scoring;
 
 namespace Reporting.Core.Scorecards;
 
-/// <summary>One department's page: its KPIs for the period and its overall status.</summary>
+/// <summary>
+/// One department's page: its KPIs for the period and its overall status. <see cref="ReceivedOn"/> is the day its
+/// accepted submission arrived, when known; <see cref="IsLate"/> when that was after the deadline.
+/// </summary>
 public sealed record DepartmentScorecard(
     string Id,
     string Name,
     string Owner,
     bool Submitted,
     KpiStatus OverallStatus,
-    IReadOnlyList<KpiScore> Kpis);
+    IReadOnlyList<KpiScore> Kpis,
+    DateOnly? ReceivedOn = null,
+    bool IsLate = false);

@@ -17,6 +17,8 @@ public sealed record Scorecard(
 
     public IEnumerable<DepartmentScorecard> MissingSubmissions => Departments.Where(d => !d.Submitted);
 
+    public IEnumerable<DepartmentScorecard> LateSubmissions => Departments.Where(d => d.IsLate);
+
     /// <summary>The date the data stands at: the last day of the period. Dates in documents come from here, never from the clock.</summary>
     public DateOnly DataAsOf => Period.LastDay;
 

@@ -35,6 +35,7 @@ public static class ScorecardJson
             missing = scorecard.Counts.Missing,
             shareOnTrack = Round(scorecard.Counts.ShareOnTrack),
             departmentsMissing = scorecard.MissingSubmissions.Select(d => d.Id),
+            departmentsLate = scorecard.LateSubmissions.Select(d => d.Id),
             improvements = scorecard.Improvements.Select(Movement),
             declines = scorecard.Declines.Select(Movement),
         },
@@ -44,6 +45,8 @@ public static class ScorecardJson
             name = d.Name,
             owner = d.Owner,
             submitted = d.Submitted,
+            receivedOn = d.ReceivedOn?.ToString("yyyy-MM-dd"),
+            late = d.IsLate,
             status = Word(d.OverallStatus),
             kpis = d.Kpis.Select(k => new
             {

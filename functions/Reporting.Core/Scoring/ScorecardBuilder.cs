@@ -10,23 +10,38 @@ public static class ScorecardBuilder
 {
     public const int HistoryMonths = 12;
 
-    /// <summary>The first month whose figures a scorecard needs: twelve months of history or the start of the year, whichever is earlier.</summary>
+    /// <summary>The first month of the twelve-month history (never later than January, so year to date is covered too).</summary>
     public static Period FirstPeriodNeeded(Period period) => period.AddMonths(-(HistoryMonths - 1));
 
-    public static Scorecard Build(EngagementStrategy strategy, Period period, IEnumerable<KpiFigure> figures)
+    /// <summary>The first month whose figures scoring the period reads: the history, or an earlier computed baseline.</summary>
+    public static Period FirstPeriodNeeded(EngagementStrategy strategy, Period period) => strategy.Departments
+        .SelectMany(d => d.Kpis).SelectMany(k => k.Targets)
+        .Where(t => t.Baseline?.From is not null && t.From <= period)
+        .Select(t => t.Baseline!.From!.Value)
+        .Append(FirstPeriodNeeded(period))
+        .Min();
+
+    /// <param name="strategy">The strategy in force.</param>
+    /// <param name="period">The month to score.</param>
+    /// <param name="figures">The stored figures from <see cref="FirstPeriodNeeded(EngagementStrategy, Period)"/> to the period.</param>
+    /// <param name="receivedOn">When each department's accepted submission for the period arrived, for marking late ones; optional.</param>
+    public static Scorecard Build(EngagementStrategy strategy, Period period, IEnumerable<KpiFigure> figures, IReadOnlyDictionary<string, DateOnly>? receivedOn = null)
     {
         var book = new FigureBook(figures);
         var targets = new TargetResolver(book);
-        var departments = strategy.Departments.Select(d => ScoreDepartment(d, period, book, targets)).ToList();
         var deadline = new DateOnly(period.Next().Year, period.Next().Month, strategy.SubmissionDeadlineDay);
+        var departments = strategy.Departments
+            .Select(d => ScoreDepartment(d, period, book, targets, receivedOn?.GetValueOrDefault(d.Id), deadline))
+            .ToList();
         return new Scorecard(strategy.Organisation, strategy.Version, period, deadline, departments);
     }
 
-    private static DepartmentScorecard ScoreDepartment(Department department, Period period, FigureBook book, TargetResolver targets)
+    private static DepartmentScorecard ScoreDepartment(Department department, Period period, FigureBook book, TargetResolver targets, DateOnly? received, DateOnly deadline)
     {
         var kpis = department.ScoredKpis.Select(kpi => ScoreKpi(department, kpi, period, book, targets)).ToList();
         var submitted = book.HasSubmission(department, period);
-        return new DepartmentScorecard(department.Id, department.Name, department.Owner, submitted, Overall(submitted, kpis), kpis);
+        var receivedOn = submitted && received != default(DateOnly) ? received : null;
+        return new DepartmentScorecard(department.Id, department.Name, department.Owner, submitted, Overall(submitted, kpis), kpis, receivedOn, receivedOn > deadline);
     }
 
     private static KpiScore ScoreKpi(Department department, KpiDefinition kpi, Period period, FigureBook book, TargetResolver targets)

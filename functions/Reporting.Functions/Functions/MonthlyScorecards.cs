@@ -3,23 +3,44 @@ using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
 using Reporting.Functions.Pipeline;
 using Reporting.Functions.Scheduling;
+using Reporting.Storage.Blobs;
 
 namespace Reporting.Functions.Functions;
 
-/// <summary>Renders the previous month's scorecards on the monthly schedule, or any period on demand.</summary>
-public sealed class MonthlyScorecards(ScorecardPublisher publisher, IOptions<MonthlyScorecardOptions> options, TimeProvider clock)
+/// <summary>
+/// Renders the previous month's scorecards on the monthly schedule (once across hosts: timers hold a blob lease;
+/// a run missed while the host was down fires once when it is back), re-renders stale months, and renders any month on demand.
+/// A failed run throws, so the host retries it and the run log shows the failure; it never reports success.
+/// </summary>
+public sealed class MonthlyScorecards(ScorecardPublisher publisher, ScorecardIndexStore index, IOptions<MonthlyScorecardOptions> options, TimeProvider clock)
 {
     public const string OnDemand = "RenderScorecards";
 
     [FunctionName(nameof(MonthlyScorecards))]
+    [ExponentialBackoffRetry(4, "00:00:30", "00:10:00")]
     public Task RunAsync([TimerTrigger(typeof(MonthlyScorecardSchedule))] TimerInfo timer, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(PreviousMonth(), cancellationToken);
+        publisher.PublishAsync(PreviousMonth(), timer.IsPastDue ? "timer (catch-up)" : "timer", cancellationToken);
+
+    /// <summary>Re-renders the months that received accepted submissions after their latest render.</summary>
+    [FunctionName("RerenderStaleScorecards")]
+    public async Task RerenderStaleAsync([TimerTrigger("%" + MonthlyScorecardOptions.StaleCheckScheduleKey + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        if (!options.Value.RerenderStale)
+        {
+            return;
+        }
+
+        foreach (var period in await index.ListStaleAsync(cancellationToken))
+        {
+            await publisher.PublishAsync(period, "stale", cancellationToken);
+        }
+    }
 
     /// <summary>Called by the CLI and the demo through the host (<c>IJobHost.CallAsync</c>), with <c>period</c> as YYYY-MM.</summary>
     [FunctionName(OnDemand)]
     [NoAutomaticTrigger]
     public Task RenderAsync(string period, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(Period.Parse(period), cancellationToken);
+        publisher.PublishAsync(Period.Parse(period), "on demand", cancellationToken);
 
     /// <summary>The month before today in the schedule's time zone.</summary>
     public Period PreviousMonth()

@@ -2,5 +2,5 @@ using Reporting.Core.Scorecards;
 
 namespace Reporting.Functions.Pipeline;
 
-/// <summary>What a scorecard run produced: the scorecard and the blob addresses of its files.</summary>
-public sealed record PublishedScorecard(Scorecard Scorecard, IReadOnlyList<string> Files);
+/// <summary>What a scorecard run produced: the scorecard, its version number and the names of its files.</summary>
+public sealed record PublishedScorecard(Scorecard Scorecard, int Version, IReadOnlyList<string> Files);

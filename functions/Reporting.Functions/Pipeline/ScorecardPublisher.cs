@@ -4,44 +4,95 @@ using Microsoft.Extensions.Logging;
 using Reporting.Core.Periods;
 using Reporting.Core.Scorecards;
 using Reporting.Core.Scoring;
+using Reporting.Core.Strategy;
 using Reporting.Pdf;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
 
 namespace Reporting.Functions.Pipeline;
 
-/// <summary>Scores a period against the strategy and writes the leadership pack, one PDF per department and scorecard.json.</summary>
+/// <summary>
+/// Scores a period against the strategy and publishes a new version of its leadership pack, department PDFs and
+/// scorecard.json; records the version in the index and every run, failed or not, in the run log.
+/// </summary>
 public sealed partial class ScorecardPublisher(
     StrategySource strategies,
     KpiFigureTable figures,
+    SubmissionHistoryTable history,
     ScorecardBlobs scorecards,
+    ScorecardIndexStore index,
+    ScorecardRunTable runs,
     ScorecardPdfRenderer renderer,
+    TimeProvider clock,
     ILogger<ScorecardPublisher> logger)
 {
     public const string LeadershipPack = "leadership.pdf";
     public const string ScorecardJsonFile = "scorecard.json";
 
-    public async Task<PublishedScorecard> PublishAsync(Period period, CancellationToken cancellationToken)
+    /// <param name="period">The month to render.</param>
+    /// <param name="trigger">Why it runs (timer, catch-up, stale, on demand, cli); recorded with the run.</param>
+    /// <param name="cancellationToken">Stops the run; a cancelled run is recorded as failed.</param>
+    public async Task<PublishedScorecard> PublishAsync(Period period, string trigger, CancellationToken cancellationToken)
     {
+        var started = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
-        var strategy = await strategies.GetAsync(cancellationToken);
-        var history = await figures.LoadAsync(ScorecardBuilder.FirstPeriodNeeded(period), period, cancellationToken);
-        var scorecard = ScorecardBuilder.Build(strategy, period, history);
-
-        var files = new List<string>
+        try
         {
-            await scorecards.WriteAsync(period, LeadershipPack, renderer.RenderLeadershipPack(scorecard), "application/pdf", cancellationToken),
-        };
-        foreach (var department in scorecard.Departments)
-        {
-            files.Add(await scorecards.WriteAsync(period, $"{department.Id}.pdf", renderer.RenderDepartment(scorecard, department), "application/pdf", cancellationToken));
+            var strategy = await strategies.GetAsync(cancellationToken);
+            var scorecard = await ScoreAsync(strategy, period, cancellationToken);
+            var files = Render(scorecard);
+            var version = await scorecards.PublishAsync(period, files, cancellationToken);
+            var names = files.Select(f => f.Name).ToList();
+            await index.RecordVersionAsync(period, new IndexedVersion(version, clock.GetUtcNow(), strategy.Version, trigger, names), cancellationToken);
+            await RecordAsync(new ScorecardRun(period.ToString(), trigger, started, watch.ElapsedMilliseconds, "succeeded", version, null, Environment.MachineName), cancellationToken);
+            var counts = scorecard.Counts;
+            LogPublished(logger, period.ToString(), version, trigger, files.Count, counts.Green, counts.Amber, counts.Red, counts.Missing, watch.ElapsedMilliseconds);
+            return new PublishedScorecard(scorecard, version, names);
         }
-
-        files.Add(await scorecards.WriteAsync(period, ScorecardJsonFile, Encoding.UTF8.GetBytes(ScorecardJson.Serialize(scorecard)), "application/json", cancellationToken));
-        LogPublished(logger, period.ToString(), files.Count, scorecard.Counts.Green, scorecard.Counts.Amber, scorecard.Counts.Red, scorecard.Counts.Missing, watch.ElapsedMilliseconds);
-        return new PublishedScorecard(scorecard, files);
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, period.ToString(), trigger, watch.ElapsedMilliseconds);
+            await RecordAsync(new ScorecardRun(period.ToString(), trigger, started, watch.ElapsedMilliseconds, "failed", null, ex.Message, Environment.MachineName), CancellationToken.None);
+            throw;
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published scorecards for {Period}: {FileCount} files; {Green} on track, {Amber} at risk, {Red} off track, {Missing} missing; {ElapsedMs} ms")]
-    private static partial void LogPublished(ILogger logger, string period, int fileCount, int green, int amber, int red, int missing, long elapsedMs);
+    private async Task<Scorecard> ScoreAsync(EngagementStrategy strategy, Period period, CancellationToken cancellationToken)
+    {
+        var stored = await figures.LoadAsync(ScorecardBuilder.FirstPeriodNeeded(strategy, period), period, cancellationToken);
+        var receivedOn = (await history.ListAcceptedAsync(period.ToString(), cancellationToken))
+            .GroupBy(r => r.Department)
+            .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(r => r.ReceivedUtc).UtcDateTime));
+        return ScorecardBuilder.Build(strategy, period, stored, receivedOn);
+    }
+
+    private List<ScorecardFile> Render(Scorecard scorecard)
+    {
+        var files = new List<ScorecardFile> { new(LeadershipPack, renderer.RenderLeadershipPack(scorecard), "application/pdf") };
+        files.AddRange(scorecard.Departments.Select(d => new ScorecardFile($"{d.Id}.pdf", renderer.RenderDepartment(scorecard, d), "application/pdf")));
+        files.Add(new ScorecardFile(ScorecardJsonFile, Encoding.UTF8.GetBytes(ScorecardJson.Serialize(scorecard)), "application/json"));
+        return files;
+    }
+
+    // The run log must not hide the run's own outcome: a failure to log is logged, not thrown.
+    private async Task RecordAsync(ScorecardRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runs.RecordAsync(run, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRunNotRecorded(logger, ex, run.Period, run.Outcome);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published scorecards for {Period} as version {Version} ({Trigger}): {FileCount} files; {Green} on track, {Amber} at risk, {Red} off track, {Missing} missing; {ElapsedMs} ms")]
+    private static partial void LogPublished(ILogger logger, string period, int version, string trigger, int fileCount, int green, int amber, int red, int missing, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rendering the scorecards for {Period} ({Trigger}) failed after {ElapsedMs} ms")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string period, string trigger, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the {Outcome} scorecard run for {Period} in the run log")]
+    private static partial void LogRunNotRecorded(ILogger logger, Exception exception, string period, string outcome);
 }

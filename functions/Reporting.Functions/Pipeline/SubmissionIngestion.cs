@@ -18,6 +18,7 @@ public sealed partial class SubmissionIngestion(
     SubmissionBlobs blobs,
     KpiFigureTable figures,
     SubmissionHistoryTable history,
+    ScorecardIndexStore scorecardIndex,
     IOptions<SubmissionRules> rules,
     TimeProvider clock,
     ILogger<SubmissionIngestion> logger) : IPoisonedUploadHandler
@@ -53,6 +54,10 @@ public sealed partial class SubmissionIngestion(
         if (result.IsAccepted)
         {
             LogAccepted(logger, upload.Department, result.Period!.Value.ToString(), upload.BlobName, result.Figures.Count);
+            if (await scorecardIndex.MarkStaleAsync(result.Period.Value, cancellationToken))
+            {
+                LogStale(logger, result.Period.Value.ToString(), upload.Department);
+            }
         }
         else
         {
@@ -94,6 +99,9 @@ public sealed partial class SubmissionIngestion(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {Department} {Period} from {BlobName}: {FigureCount} figures stored")]
     private static partial void LogAccepted(ILogger logger, string department, string period, string blobName, int figureCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The scorecards of {Period} are stale: {Department} sent figures after they were rendered")]
+    private static partial void LogStale(ILogger logger, string period, string department);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {BlobName} from {Department}: {ProblemCount} problems; nothing stored")]
     private static partial void LogRejected(ILogger logger, string department, string blobName, int problemCount);

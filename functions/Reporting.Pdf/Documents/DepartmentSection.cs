@@ -34,7 +34,8 @@ public static class DepartmentSection
 
         var owner = string.IsNullOrWhiteSpace(department.Owner) ? "" : $"Owner: {department.Owner} · ";
         var counts = StatusCounts.Of(department.Kpis.Select(k => k.Status));
-        var subtitle = $"{owner}{scorecard.Period.DisplayName} · {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing";
+        var received = department.ReceivedOn is { } on ? $" · received {on:yyyy-MM-dd}{(department.IsLate ? $" (late; due {scorecard.SubmissionDeadline:yyyy-MM-dd})" : "")}" : "";
+        var subtitle = $"{owner}{scorecard.Period.DisplayName} · {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing{received}";
         gfx.DrawString(TextLayout.Ellipsize(gfx, subtitle, Theme.Body, Theme.ContentWidth), Theme.Body, Theme.MutedBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
         pdf.Y += 20;
     }

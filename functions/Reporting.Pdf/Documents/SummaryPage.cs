@@ -108,15 +108,33 @@ public static class SummaryPage
     private static void ComposeMissing(PdfBuilder pdf, Scorecard scorecard)
     {
         var missing = scorecard.MissingSubmissions.Select(d => d.Name).ToList();
+        var late = scorecard.LateSubmissions.Select(d => $"{d.Name} (received {d.ReceivedOn:yyyy-MM-dd})").ToList();
         pdf.Y += 12;
         pdf.EnsureSpace(40);
-        pdf.Gfx.DrawString("Missing submissions", Theme.Heading, Theme.InkBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
+        pdf.Gfx.DrawString("Missing and late submissions", Theme.Heading, Theme.InkBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
         pdf.Y += 18;
-        var text = missing.Count == 0
-            ? $"Every department submitted its figures for {scorecard.Period.DisplayName}."
-            : $"No figures received for {scorecard.Period.DisplayName} (deadline {scorecard.SubmissionDeadline:yyyy-MM-dd}): {string.Join(", ", missing)}";
-        var lines = TextLayout.Wrap(pdf.Gfx, text, Theme.Body, Theme.ContentWidth, maxLines: 10);
-        TextLayout.DrawLines(pdf.Gfx, lines, Theme.Body, Theme.InkBrush, Theme.Margin, pdf.Y, 11);
-        pdf.Y += lines.Count * 11;
+        var lines = new List<string>();
+        if (missing.Count == 0 && late.Count == 0)
+        {
+            lines.Add($"Every department submitted its figures for {scorecard.Period.DisplayName} by the deadline, {scorecard.SubmissionDeadline:yyyy-MM-dd}.");
+        }
+
+        if (missing.Count > 0)
+        {
+            lines.Add($"Missing (deadline {scorecard.SubmissionDeadline:yyyy-MM-dd}): {string.Join(", ", missing)}");
+        }
+
+        if (late.Count > 0)
+        {
+            lines.Add($"Late: {string.Join(", ", late)}");
+        }
+
+        foreach (var line in lines)
+        {
+            var wrapped = TextLayout.Wrap(pdf.Gfx, line, Theme.Body, Theme.ContentWidth, maxLines: 10);
+            pdf.EnsureSpace(wrapped.Count * 11);
+            TextLayout.DrawLines(pdf.Gfx, wrapped, Theme.Body, Theme.InkBrush, Theme.Margin, pdf.Y, 11);
+            pdf.Y += (wrapped.Count * 11) + 2;
+        }
     }
 }

@@ -1,46 +1,112 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.WindowsAzure.Storage;
 using Microsoft.WindowsAzure.Storage.Blob;
 using Reporting.Core.Periods;
 
 namespace Reporting.Storage.Blobs;
 
 /// <summary>
-/// The rendered scorecards: <c>scorecards/&lt;YYYY-MM&gt;/leadership.pdf</c>, one PDF per department and scorecard.json.
-/// Each file is one block-blob upload, which becomes visible only when complete: never half-written.
+/// The rendered scorecards. Each render is a new version, <c>scorecards/&lt;YYYY-MM&gt;/versions/&lt;NNN&gt;/</c>, kept for good;
+/// the latest is also at <c>scorecards/&lt;YYYY-MM&gt;/leadership.pdf</c>, <c>&lt;department-id&gt;.pdf</c> and <c>scorecard.json</c>.
+/// Every file is written by one block-blob upload, which becomes visible only when complete: never half-written.
 /// </summary>
 public sealed class ScorecardBlobs(ReportingStorageAccount account)
 {
+    private const string VersionsFolder = "versions/";
+    private const string VersionMarker = ".version";
+
     private CloudBlobContainer Container => account.Blobs.GetContainerReference(account.Options.ScorecardContainer);
 
-    public async Task<string> WriteAsync(Period period, string fileName, byte[] content, string contentType, CancellationToken cancellationToken)
+    /// <summary>Stores the files as the period's next version and as its latest files; returns the version number.</summary>
+    public async Task<int> PublishAsync(Period period, IReadOnlyList<ScorecardFile> files, CancellationToken cancellationToken)
     {
         await Container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, cancellationToken);
-        var blob = Container.GetBlockBlobReference($"{period}/{fileName}");
-        blob.Properties.ContentType = contentType;
-        await blob.UploadFromByteArrayAsync(content, 0, content.Length, null, null, null, cancellationToken);
-        return blob.Uri.ToString();
+        var version = await ClaimNextVersionAsync(period, cancellationToken);
+        foreach (var file in files)
+        {
+            await UploadAsync($"{VersionFolder(period, version)}{file.Name}", file, cancellationToken);
+        }
+
+        foreach (var file in files)
+        {
+            await UploadAsync($"{period}/{file.Name}", file, cancellationToken);
+        }
+
+        return version;
     }
 
-    /// <summary>The names of a period's files, for copying them out.</summary>
-    public async Task<IReadOnlyList<string>> ListAsync(Period period, CancellationToken cancellationToken)
+    /// <summary>The names of the period's latest files.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(Period period, CancellationToken cancellationToken) =>
+        (await ListNamesAsync($"{period}/", cancellationToken)).Where(n => !n.Contains('/', StringComparison.Ordinal)).ToList();
+
+    /// <summary>The versions rendered for the period, oldest first.</summary>
+    public async Task<IReadOnlyList<int>> ListVersionsAsync(Period period, CancellationToken cancellationToken) =>
+        (await ListNamesAsync($"{period}/{VersionsFolder}", cancellationToken))
+            .Where(n => n.EndsWith("/" + VersionMarker, StringComparison.Ordinal))
+            .Select(n => int.Parse(n[..n.IndexOf('/', StringComparison.Ordinal)], CultureInfo.InvariantCulture))
+            .Order()
+            .ToList();
+
+    public Task<byte[]> ReadAsync(Period period, string fileName, CancellationToken cancellationToken) =>
+        DownloadAsync($"{period}/{fileName}", cancellationToken);
+
+    public Task<byte[]> ReadVersionAsync(Period period, int version, string fileName, CancellationToken cancellationToken) =>
+        DownloadAsync($"{VersionFolder(period, version)}{fileName}", cancellationToken);
+
+    // Creating the version's marker only if it does not exist makes two simultaneous renders take different numbers.
+    private async Task<int> ClaimNextVersionAsync(Period period, CancellationToken cancellationToken)
+    {
+        var version = (await ListVersionsAsync(period, cancellationToken)).DefaultIfEmpty(0).Max() + 1;
+        while (true)
+        {
+            var marker = Container.GetBlockBlobReference($"{VersionFolder(period, version)}{VersionMarker}");
+            try
+            {
+                await marker.UploadTextAsync(version.ToString(CultureInfo.InvariantCulture), null, AccessCondition.GenerateIfNotExistsCondition(), null, null, cancellationToken);
+                return version;
+            }
+            catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                version++;
+            }
+        }
+    }
+
+    private static string VersionFolder(Period period, int version) => $"{period}/{VersionsFolder}{version:000}/";
+
+    private async Task UploadAsync(string name, ScorecardFile file, CancellationToken cancellationToken)
+    {
+        var blob = Container.GetBlockBlobReference(name);
+        blob.Properties.ContentType = file.ContentType;
+        await blob.UploadFromByteArrayAsync(file.Content, 0, file.Content.Length, null, null, null, cancellationToken);
+    }
+
+    private async Task<byte[]> DownloadAsync(string name, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await Container.GetBlockBlobReference(name).DownloadToStreamAsync(buffer, null, null, null, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    // Names under the prefix, relative to it.
+    private async Task<List<string>> ListNamesAsync(string prefix, CancellationToken cancellationToken)
     {
         var names = new List<string>();
+        if (!await Container.ExistsAsync(null, null, cancellationToken))
+        {
+            return names;
+        }
+
         BlobContinuationToken? token = null;
         do
         {
-            var page = await Container.ListBlobsSegmentedAsync($"{period}/", true, BlobListingDetails.None, 500, token, null, null, cancellationToken);
-            names.AddRange(page.Results.OfType<CloudBlockBlob>().Select(b => b.Name[(period.ToString().Length + 1)..]));
+            var page = await Container.ListBlobsSegmentedAsync(prefix, true, BlobListingDetails.None, 500, token, null, null, cancellationToken);
+            names.AddRange(page.Results.OfType<CloudBlockBlob>().Select(b => b.Name[prefix.Length..]));
             token = page.ContinuationToken;
         }
         while (token is not null);
 
         return names;
-    }
-
-    public async Task<byte[]> ReadAsync(Period period, string fileName, CancellationToken cancellationToken)
-    {
-        var blob = Container.GetBlockBlobReference($"{period}/{fileName}");
-        using var buffer = new MemoryStream();
-        await blob.DownloadToStreamAsync(buffer, null, null, null, cancellationToken);
-        return buffer.ToArray();
     }
 }

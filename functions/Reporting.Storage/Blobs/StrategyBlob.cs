@@ -26,8 +26,9 @@ public sealed class StrategyBlob(ReportingStorageAccount account)
 
     public async Task WriteAsync(string yaml, CancellationToken cancellationToken)
     {
-        await Blob.Container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, cancellationToken);
-        Blob.Properties.ContentType = "application/yaml";
-        await Blob.UploadTextAsync(yaml, Encoding.UTF8, null, null, null, cancellationToken);
+        var blob = Blob;
+        await blob.Container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, cancellationToken);
+        blob.Properties.ContentType = "application/yaml";
+        await blob.UploadTextAsync(yaml, Encoding.UTF8, null, null, null, cancellationToken);
     }
 }

@@ -30,10 +30,19 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
         await Table.ExecuteAsync(TableOperation.InsertOrReplace(entity), null, null, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SubmissionRecord>> ListAsync(string department, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SubmissionRecord>> ListAsync(string department, CancellationToken cancellationToken) =>
+        QueryAsync(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, department), cancellationToken);
+
+    /// <summary>Every department's accepted submissions for a month, in one query.</summary>
+    public Task<IReadOnlyList<SubmissionRecord>> ListAcceptedAsync(string period, CancellationToken cancellationToken) =>
+        QueryAsync(TableQuery.CombineFilters(
+            TableQuery.GenerateFilterCondition("Period", QueryComparisons.Equal, period),
+            TableOperators.And,
+            TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, "accepted")), cancellationToken);
+
+    private async Task<IReadOnlyList<SubmissionRecord>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
-        var query = new TableQuery<SubmissionEntity>().Where(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, department));
+        var query = new TableQuery<SubmissionEntity>().Where(filter);
         var records = new List<SubmissionRecord>();
         TableContinuationToken? token = null;
         do

@@ -1,0 +1,15 @@
+using Microsoft.WindowsAzure.Storage.Table;
+
+namespace Reporting.Storage.Tables;
+
+/// <summary>A stored <see cref="ScorecardRun"/>: partition = period, row = reversed start time, so the newest run comes first.</summary>
+public sealed class ScorecardRunEntity : TableEntity
+{
+    public string Trigger { get; set; } = "";
+    public DateTimeOffset StartedUtc { get; set; }
+    public long DurationMs { get; set; }
+    public string Outcome { get; set; } = "";
+    public int? Version { get; set; }
+    public string? Error { get; set; }
+    public string Host { get; set; } = "";
+}
