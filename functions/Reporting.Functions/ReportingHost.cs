@@ -1,4 +1,5 @@
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Executors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +49,11 @@ public static class ReportingHost
                 webJobs.AddTimers();
                 webJobs.AddSubmissionBlobTrigger();
             })
-            .ConfigureServices((context, services) => services.AddReportingServices(context.Configuration));
+            .ConfigureServices((context, services) =>
+            {
+                services.AddSingleton<IHostIdProvider>(new ConfiguredHostIdProvider(context.Configuration["HostId"]));
+                services.AddReportingServices(context.Configuration);
+            });
 
     public static IServiceCollection AddReportingServices(this IServiceCollection services, IConfiguration configuration)
     {

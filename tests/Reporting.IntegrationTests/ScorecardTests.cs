@@ -39,6 +39,30 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TwoHosts_TimerEverySecondOccurrence_FiresOnceNotTwice()
+    {
+        var previous = Period.FromDate(DateOnly.FromDateTime(DateTime.UtcNow)).Previous();
+        var account = TestStorage.Account(azurite);
+        var settings = new Dictionary<string, string?>
+        {
+            ["extensions:monthlyScorecards:schedule"] = "*/3 * * * * *",
+            ["extensions:monthlyScorecards:timeZone"] = "UTC",
+        };
+        await using (var one = await HostHarness.StartAsync(account, settings))
+        await using (var two = await HostHarness.StartAsync(account, settings))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        }
+
+        var runs = (await new ScorecardRunTable(account).ListAsync(previous.ToString(), default)).Where(r => r.Trigger.StartsWith("timer", StringComparison.Ordinal)).OrderBy(r => r.StartedUtc).ToList();
+        Assert.InRange(runs.Count, 1, 4);
+        Assert.All(runs.Zip(runs.Skip(1)), pair => Assert.True(pair.Second.StartedUtc - pair.First.StartedUtc > TimeSpan.FromSeconds(1.5),
+            $"two timer runs {pair.First.StartedUtc:HH:mm:ss.fff} and {pair.Second.StartedUtc:HH:mm:ss.fff}: the same occurrence ran twice"));
+        var locks = await account.Blobs.GetContainerReference("azure-webjobs-hosts").ListBlobsSegmentedAsync("locks/reporting/", true, Microsoft.WindowsAzure.Storage.Blob.BlobListingDetails.None, 10, null, null, null);
+        Assert.NotEmpty(locks.Results);
+    }
+
+    [Fact]
     public async Task Rerender_MakesANewVersion_KeepsTheEarlierOne_AndIndexesBoth()
     {
         var october = new Period(2026, 10);
