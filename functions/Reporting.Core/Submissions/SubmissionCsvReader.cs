@@ -108,18 +108,15 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
 
             if (++rowCount > rules.MaxRows)
             {
-                problems.Add(SubmissionProblem.ForFile($"the file has more than {rules.MaxRows:N0} rows; a monthly submission has one row per KPI"));
+                // The clearest answer for a huge file: say so first, whatever else was found on the way.
+                problems.Insert(0, SubmissionProblem.ForFile($"the file has more than {rules.MaxRows:N0} rows; a monthly submission has one row per KPI"));
                 break;
             }
 
-            if (rows.Check(record, csv.LineNumber) is { } figure)
+            // Past the problem cap, rows are only counted, so a huge file still gets its row-limit answer.
+            if (problems.Count <= rules.MaxProblems && rows.Check(record, csv.LineNumber) is { } figure)
             {
                 figures.Add(figure);
-            }
-
-            if (problems.Count > rules.MaxProblems)
-            {
-                break;
             }
         }
 

@@ -44,6 +44,11 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
         }
 
         var comment = Cell(columns.Comment);
+        if (comment.Length > rules.MaxCommentLength)
+        {
+            Problem(columns.Comment, "comment", $"the comment is {comment.Length:N0} characters long; keep it under {rules.MaxCommentLength:N0}");
+        }
+
         return problems.Count == problemsBefore && kpi is not null && period is not null
             ? new KpiFigure(department.Id, period.Value, kpi.Id, value, comment.Length == 0 ? null : comment)
             : null;

@@ -12,6 +12,9 @@ public sealed record SubmissionRules
     /// <summary>How many problems are listed before the report stops adding more.</summary>
     public int MaxProblems { get; init; } = 100;
 
+    /// <summary>The longest comment accepted, in characters (table storage holds at most 32K per value).</summary>
+    public int MaxCommentLength { get; init; } = 2000;
+
     /// <summary>How many months back a period may be submitted or corrected.</summary>
     public int MaxAgeMonths { get; init; } = 24;
 
