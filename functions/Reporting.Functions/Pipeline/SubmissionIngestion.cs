@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
+using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
 using Reporting.Functions.SubmissionBlobTrigger;
 using Reporting.Storage.Blobs;
@@ -27,7 +28,32 @@ public sealed partial class SubmissionIngestion(
     {
         var strategy = await strategies.GetAsync(cancellationToken);
         var department = strategy.FindDepartment(upload.Department);
-        var (content, checksum) = await ReadBoundedAsync(upload, rules.Value.MaxBytes, cancellationToken);
+        if (UploadName.ProblemWith(upload.BlobName) is { } nameProblem)
+        {
+            // Refused before reading: an unsafe name may not even address this blob once it passes through a URL.
+            await AnswerAsync(upload, department, SubmissionResult.Rejected(SubmissionProblem.ForFile(nameProblem)), "", cancellationToken);
+            return;
+        }
+
+        byte[] content;
+        string checksum;
+        try
+        {
+            (content, checksum) = await ReadBoundedAsync(upload, rules.Value.MaxBytes, cancellationToken);
+        }
+        catch (BlobVersionGoneException)
+        {
+            if (await blobs.CurrentETagAsync(upload, cancellationToken) is { } current && current != upload.ETag)
+            {
+                LogSuperseded(logger, upload.Department, upload.BlobName);
+                return; // replaced by a newer version, which gets its own answer
+            }
+
+            var unreadable = SubmissionProblem.ForFile($"the file could not be read back under the name '{UploadName.Printable(upload.BlobName)}': it was deleted, or storage rewrites the name (avoid '..', '\\' and '%'); upload it again as, for example, 2026-10.csv");
+            await AnswerAsync(upload, department, SubmissionResult.Rejected(unreadable), "", cancellationToken);
+            return;
+        }
+
         SubmissionResult result;
         if (department is null)
         {
@@ -46,11 +72,7 @@ public sealed partial class SubmissionIngestion(
             await figures.ReplaceAsync(upload.Department, result.Period!.Value, result.Figures, $"{upload.BlobName}@{upload.ETag}", cancellationToken);
         }
 
-        var status = result.IsAccepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
-        await RecordAsync(upload, status, result, checksum, cancellationToken);
-        var (text, problemsCsv, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, null, checksum);
-        await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
-
+        await AnswerAsync(upload, department, result, checksum, cancellationToken);
         if (result.IsAccepted)
         {
             LogAccepted(logger, upload.Department, result.Period!.Value.ToString(), upload.BlobName, result.Figures.Count);
@@ -63,6 +85,15 @@ public sealed partial class SubmissionIngestion(
         {
             LogRejected(logger, upload.Department, upload.BlobName, result.Problems.Count);
         }
+    }
+
+    // The history record first, then the answer beside the upload: its JSON, written last, tells the uploader it is done.
+    private async Task AnswerAsync(SubmissionUpload upload, Department? department, SubmissionResult result, string checksum, CancellationToken cancellationToken)
+    {
+        var status = result.IsAccepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
+        await RecordAsync(upload, status, result, checksum, cancellationToken);
+        var (text, problemsCsv, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, null, checksum);
+        await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
     }
 
     /// <summary>The last attempt failed: tell the uploader and keep a history record. The upload itself stays where it is.</summary>
@@ -99,6 +130,9 @@ public sealed partial class SubmissionIngestion(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {Department} {Period} from {BlobName}: {FigureCount} figures stored")]
     private static partial void LogAccepted(ILogger logger, string department, string period, string blobName, int figureCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} was replaced before it was read; the newer version is handled instead")]
+    private static partial void LogSuperseded(ILogger logger, string department, string blobName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The scorecards of {Period} are stale: {Department} sent figures after they were rendered")]
     private static partial void LogStale(ILogger logger, string period, string department);

@@ -17,10 +17,10 @@ public static class SubmissionReport
         switch (status)
         {
             case SubmissionStatus.Accepted:
-                text.AppendLine($"Accepted: {upload.BlobName} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} stored.");
+                text.AppendLine($"Accepted: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} stored.");
                 break;
             case SubmissionStatus.Rejected:
-                text.AppendLine($"Rejected: {upload.BlobName} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
+                text.AppendLine($"Rejected: {UploadName.Printable(upload.BlobName)} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
                 foreach (var problem in problems)
                 {
                     text.AppendLine(problem.ToString());
@@ -28,7 +28,7 @@ public static class SubmissionReport
 
                 break;
             default:
-                text.AppendLine($"Failed: {upload.BlobName} for {departmentName} could not be processed: {error}");
+                text.AppendLine($"Failed: {UploadName.Printable(upload.BlobName)} for {departmentName} could not be processed: {error}");
                 text.AppendLine("Nothing was stored. The file is kept; an admin has been alerted in the logs. Upload it again or contact the reporting team.");
                 break;
         }

@@ -89,9 +89,25 @@ internal sealed partial class SubmissionBlobListener(
         }
     }
 
+    // One container that cannot be listed (a name the storage service chokes on) must not stop the others.
     private async Task ScanOnceAsync(CancellationToken stopping)
     {
-        await foreach (var upload in blobs.ListUploadsAsync(stopping))
+        foreach (var container in await blobs.ListContainersAsync(stopping))
+        {
+            try
+            {
+                await ScanContainerAsync(container, stopping);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && !stopping.IsCancellationRequested)
+            {
+                LogContainerFailed(logger, ex, container);
+            }
+        }
+    }
+
+    private async Task ScanContainerAsync(string container, CancellationToken stopping)
+    {
+        await foreach (var upload in blobs.ListUploadsAsync(container, stopping))
         {
             var key = (upload.Container, upload.BlobName, upload.ETag);
             if ((_finished.TryGetValue((upload.Container, upload.BlobName), out var done) && done == upload.ETag) || _running.ContainsKey(key))
@@ -194,6 +210,9 @@ internal sealed partial class SubmissionBlobListener(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning the submission containers failed ({Failures} in a row); trying again in {DelaySeconds} s")]
     private static partial void LogScanFailed(ILogger logger, Exception exception, int failures, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing {Container} failed; the other containers are still scanned")]
+    private static partial void LogContainerFailed(ILogger logger, Exception exception, string container);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Container}/{BlobName} failed attempt {Attempt} of {MaxAttempts}; retrying in {DelaySeconds} s")]
     private static partial void LogWillRetry(ILogger logger, string container, string blobName, int attempt, int maxAttempts, double delaySeconds);

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
+using Reporting.Core.Submissions;
 using Microsoft.WindowsAzure.Storage;
 using Microsoft.WindowsAzure.Storage.Blob;
+using Microsoft.WindowsAzure.Storage.RetryPolicies;
 
 namespace Reporting.Storage.Blobs;
 
@@ -15,31 +18,77 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     public const string ResultsFolder = "results/";
     private const int PageSize = 500;
 
+    // Listing repeats every polling interval anyway: fail fast instead of retrying for many seconds.
+    private static readonly BlobRequestOptions ListingOptions = new()
+    {
+        RetryPolicy = new LinearRetry(TimeSpan.FromMilliseconds(200), 1),
+        MaximumExecutionTime = TimeSpan.FromSeconds(20),
+    };
+
     /// <summary>Every upload in every department container, read page by page with continuation tokens.</summary>
     public async IAsyncEnumerable<SubmissionUpload> ListUploadsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        BlobContinuationToken? containerToken = null;
+        foreach (var container in await ListContainersAsync(cancellationToken))
+        {
+            await foreach (var upload in ListUploadsAsync(container, cancellationToken))
+            {
+                yield return upload;
+            }
+        }
+    }
+
+    /// <summary>The departments' submission containers.</summary>
+    public async Task<IReadOnlyList<string>> ListContainersAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        BlobContinuationToken? token = null;
         do
         {
-            var containers = await account.Blobs.ListContainersSegmentedAsync(
-                account.Options.SubmissionContainerPrefix, ContainerListingDetails.None, PageSize, containerToken, null, null, cancellationToken);
-            foreach (var container in containers.Results)
-            {
-                var department = account.DepartmentOfContainer(container.Name);
-                if (department is null)
-                {
-                    continue;
-                }
+            var page = await account.Blobs.ListContainersSegmentedAsync(
+                account.Options.SubmissionContainerPrefix, ContainerListingDetails.None, PageSize, token, ListingOptions, null, cancellationToken);
+            names.AddRange(page.Results.Select(c => c.Name).Where(n => account.DepartmentOfContainer(n) is not null));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
 
-                await foreach (var upload in ListContainerAsync(container, department, cancellationToken))
+        return names;
+    }
+
+    /// <summary>The uploads in one department container (not its results/), page by page.</summary>
+    public async IAsyncEnumerable<SubmissionUpload> ListUploadsAsync(string containerName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var container = account.Blobs.GetContainerReference(containerName);
+        var department = account.DepartmentOfContainer(containerName)!;
+        BlobContinuationToken? token = null;
+        do
+        {
+            var page = await container.ListBlobsSegmentedAsync(null, true, BlobListingDetails.None, PageSize, token, ListingOptions, null, cancellationToken);
+            foreach (var blob in page.Results.OfType<CloudBlockBlob>())
+            {
+                if (!blob.Name.StartsWith(ResultsFolder, StringComparison.Ordinal))
                 {
-                    yield return upload;
+                    yield return new SubmissionUpload(container.Name, department, blob.Name, blob.Properties.ETag, blob.Properties.Length);
                 }
             }
 
-            containerToken = containers.ContinuationToken;
+            token = page.ContinuationToken;
         }
-        while (containerToken is not null);
+        while (token is not null);
+    }
+
+    /// <summary>The blob's current ETag, or null when it no longer exists.</summary>
+    public async Task<string?> CurrentETagAsync(SubmissionUpload upload, CancellationToken cancellationToken)
+    {
+        var blob = account.Blobs.GetContainerReference(upload.Container).GetBlockBlobReference(upload.BlobName);
+        try
+        {
+            await blob.FetchAttributesAsync(null, null, null, cancellationToken);
+            return blob.Properties.ETag;
+        }
+        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     /// <summary>Opens exactly the listed version: if the blob changed since, <see cref="BlobVersionGoneException"/>.</summary>
@@ -92,27 +141,12 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         return blob.Properties.ETag;
     }
 
-    public static string ResultBlobName(string uploadName, string extension) => ResultsFolder + uploadName + extension;
-
-    private static async IAsyncEnumerable<SubmissionUpload> ListContainerAsync(
-        CloudBlobContainer container, string department, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        BlobContinuationToken? token = null;
-        do
-        {
-            var page = await container.ListBlobsSegmentedAsync(null, true, BlobListingDetails.None, PageSize, token, null, null, cancellationToken);
-            foreach (var blob in page.Results.OfType<CloudBlockBlob>())
-            {
-                if (!blob.Name.StartsWith(ResultsFolder, StringComparison.Ordinal))
-                {
-                    yield return new SubmissionUpload(container.Name, department, blob.Name, blob.Properties.ETag, blob.Properties.Length);
-                }
-            }
-
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-    }
+    /// <summary>
+    /// Where the answer to an upload goes: <c>results/&lt;name&gt;&lt;extension&gt;</c>; an unsafe name (see
+    /// <see cref="UploadName"/>) is answered under <c>results/unsafe-name-&lt;hash&gt;</c> so it cannot point anywhere else.
+    /// </summary>
+    public static string ResultBlobName(string uploadName, string extension) =>
+        ResultsFolder + (UploadName.IsSafe(uploadName) ? uploadName : "unsafe-name-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)))[..16].ToLowerInvariant()) + extension;
 
     private static Task UploadAsync(CloudBlockBlob blob, byte[] content, string contentType, CancellationToken cancellationToken)
     {
