@@ -37,11 +37,8 @@ public static class ReportingHost
             .ConfigureLogging((context, logging) =>
             {
                 logging.AddConfiguration(context.Configuration.GetSection("logging"));
-                logging.AddSimpleConsole(console =>
-                {
-                    console.SingleLine = true;
-                    console.TimestampFormat = "HH:mm:ss ";
-                });
+                logging.AddConsole(console => console.FormatterName = RedactingConsoleFormatter.Name);
+                logging.AddConsoleFormatter<RedactingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
             })
             .ConfigureWebJobs(webJobs =>
             {

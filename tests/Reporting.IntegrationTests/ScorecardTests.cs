@@ -54,7 +54,7 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
             await Task.Delay(TimeSpan.FromSeconds(10));
         }
 
-        var runs = (await new ScorecardRunTable(account).ListAsync(previous.ToString(), default)).Where(r => r.Trigger.StartsWith("timer", StringComparison.Ordinal)).OrderBy(r => r.StartedUtc).ToList();
+        var runs = (await new ScorecardRunTable(account, TimeProvider.System).ListAsync(previous.ToString(), default)).Where(r => r.Trigger.StartsWith("timer", StringComparison.Ordinal)).OrderBy(r => r.StartedUtc).ToList();
         Assert.InRange(runs.Count, 1, 4);
         Assert.All(runs.Zip(runs.Skip(1)), pair => Assert.True(pair.Second.StartedUtc - pair.First.StartedUtc > TimeSpan.FromSeconds(1.5),
             $"two timer runs {pair.First.StartedUtc:HH:mm:ss.fff} and {pair.Second.StartedUtc:HH:mm:ss.fff}: the same occurrence ran twice"));

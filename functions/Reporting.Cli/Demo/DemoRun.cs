@@ -83,7 +83,7 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
         }
         catch (StorageException ex)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Storage failed during the demo:[/] {ex.Message}");
+            AnsiConsole.MarkupLineInterpolated($"[red]Storage failed during the demo:[/] {SecretRedactor.Redact(ex.Message)}");
             return ExitCodes.StorageUnreachable;
         }
         finally

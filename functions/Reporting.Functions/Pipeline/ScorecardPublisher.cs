@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
 using Reporting.Core.Scorecards;
 using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
+using Reporting.Functions.Scheduling;
 using Reporting.Pdf;
+using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
 
@@ -23,6 +26,7 @@ public sealed partial class ScorecardPublisher(
     ScorecardIndexStore index,
     ScorecardRunTable runs,
     ScorecardPdfRenderer renderer,
+    IOptions<MonthlyScorecardOptions> options,
     TimeProvider clock,
     ILogger<ScorecardPublisher> logger)
 {
@@ -34,8 +38,13 @@ public sealed partial class ScorecardPublisher(
     /// <param name="cancellationToken">Stops the run; a cancelled run is recorded as failed.</param>
     public async Task<PublishedScorecard> PublishAsync(Period period, string trigger, CancellationToken cancellationToken)
     {
-        var started = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
+        if (await runs.MarkInterruptedAsync(period.ToString(), cancellationToken) is > 0 and var interrupted)
+        {
+            LogInterrupted(logger, period.ToString(), interrupted);
+        }
+
+        var run = await runs.StartAsync(period.ToString(), trigger, options.Value.MaxRunDuration, cancellationToken);
         try
         {
             var strategy = await strategies.GetAsync(cancellationToken);
@@ -44,7 +53,7 @@ public sealed partial class ScorecardPublisher(
             var version = await scorecards.PublishAsync(period, files, cancellationToken);
             var names = files.Select(f => f.Name).ToList();
             await index.RecordVersionAsync(period, new IndexedVersion(version, clock.GetUtcNow(), strategy.Version, trigger, names), cancellationToken);
-            await RecordAsync(new ScorecardRun(period.ToString(), trigger, started, watch.ElapsedMilliseconds, "succeeded", version, null, Environment.MachineName), cancellationToken);
+            await FinishAsync(period, run, "succeeded", version, null);
             var counts = scorecard.Counts;
             LogPublished(logger, period.ToString(), version, trigger, files.Count, counts.Green, counts.Amber, counts.Red, counts.Missing, watch.ElapsedMilliseconds);
             return new PublishedScorecard(scorecard, version, names);
@@ -52,7 +61,7 @@ public sealed partial class ScorecardPublisher(
         catch (Exception ex)
         {
             LogFailed(logger, ex, period.ToString(), trigger, watch.ElapsedMilliseconds);
-            await RecordAsync(new ScorecardRun(period.ToString(), trigger, started, watch.ElapsedMilliseconds, "failed", null, ex.Message, Environment.MachineName), CancellationToken.None);
+            await FinishAsync(period, run, "failed", null, SecretRedactor.Redact(ex.Message));
             throw;
         }
     }
@@ -75,17 +84,20 @@ public sealed partial class ScorecardPublisher(
     }
 
     // The run log must not hide the run's own outcome: a failure to log is logged, not thrown.
-    private async Task RecordAsync(ScorecardRun run, CancellationToken cancellationToken)
+    private async Task FinishAsync(Period period, string run, string outcome, int? version, string? error)
     {
         try
         {
-            await runs.RecordAsync(run, cancellationToken);
+            await runs.FinishAsync(period.ToString(), run, outcome, version, error, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            LogRunNotRecorded(logger, ex, run.Period, run.Outcome);
+            LogRunNotRecorded(logger, ex, period.ToString(), outcome);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} earlier scorecard runs for {Period} never finished (their host stopped); marked interrupted")]
+    private static partial void LogInterrupted(ILogger logger, string period, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published scorecards for {Period} as version {Version} ({Trigger}): {FileCount} files; {Green} on track, {Amber} at risk, {Red} off track, {Missing} missing; {ElapsedMs} ms")]
     private static partial void LogPublished(ILogger logger, string period, int version, string trigger, int fileCount, int green, int amber, int red, int missing, long elapsedMs);

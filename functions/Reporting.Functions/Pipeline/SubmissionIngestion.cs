@@ -5,6 +5,7 @@ using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
 using Reporting.Functions.SubmissionBlobTrigger;
+using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
 
@@ -99,7 +100,7 @@ public sealed partial class SubmissionIngestion(
     /// <summary>The last attempt failed: tell the uploader and keep a history record. The upload itself stays where it is.</summary>
     public async Task HandleAsync(SubmissionUpload upload, int attempts, string error, CancellationToken cancellationToken)
     {
-        var message = $"processing failed {attempts} times: {error}";
+        var message = $"processing failed {attempts} times: {SecretRedactor.Redact(error)}";
         await RecordAsync(upload, SubmissionStatus.Poisoned, null, "", cancellationToken, message);
         var (text, problemsCsv, json) = SubmissionReport.For(upload, upload.Department, SubmissionStatus.Poisoned, null, message, "");
         await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);

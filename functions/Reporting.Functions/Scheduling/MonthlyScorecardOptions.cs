@@ -18,6 +18,9 @@ public sealed class MonthlyScorecardOptions
     /// <summary>How often to look for stale months (six-field cron, in UTC). Default every ten minutes.</summary>
     public string StaleCheckSchedule { get; set; } = "0 */10 * * * *";
 
+    /// <summary>A run not finished after this long counts as interrupted (its host was stopped or killed).</summary>
+    public TimeSpan MaxRunDuration { get; set; } = TimeSpan.FromMinutes(15);
+
     public TimeZoneInfo ResolveTimeZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
             ? zone

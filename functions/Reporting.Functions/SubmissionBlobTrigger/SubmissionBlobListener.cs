@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Azure.WebJobs.Host.Executors;
 using Microsoft.Azure.WebJobs.Host.Listeners;
 using Microsoft.Extensions.Logging;
+using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Receipts;
 
@@ -203,7 +204,7 @@ internal sealed partial class SubmissionBlobListener(
     }
 
     private static string Describe(Exception? exception) =>
-        (exception?.InnerException ?? exception)?.Message ?? "the function failed without an exception";
+        SecretRedactor.Redact((exception?.InnerException ?? exception)?.Message ?? "the function failed without an exception");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching submission containers every {PollingMs} ms, up to {MaxAttempts} attempts per upload")]
     private static partial void LogStarted(ILogger logger, double pollingMs, int maxAttempts);

@@ -12,4 +12,7 @@ public sealed class ScorecardRunEntity : TableEntity
     public int? Version { get; set; }
     public string? Error { get; set; }
     public string Host { get; set; } = "";
+
+    /// <summary>While running: when the run counts as interrupted if it has not finished.</summary>
+    public DateTimeOffset? ExpiresUtc { get; set; }
 }

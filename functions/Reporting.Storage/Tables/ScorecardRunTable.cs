@@ -2,39 +2,82 @@ using Microsoft.WindowsAzure.Storage.Table;
 
 namespace Reporting.Storage.Tables;
 
-/// <summary>The log of scorecard runs, successful or not.</summary>
-public sealed class ScorecardRunTable(ReportingStorageAccount account)
+/// <summary>
+/// The log of scorecard runs. A run is written when it starts ("running", with a deadline) and again when it ends
+/// ("succeeded" or "failed"), so a host killed mid-run leaves a trace: the next run marks it "interrupted".
+/// </summary>
+public sealed class ScorecardRunTable(ReportingStorageAccount account, TimeProvider clock)
 {
+    public const string Running = "running";
+    public const string Interrupted = "interrupted";
+
     private CloudTable Table => account.Table(account.Options.RunTable);
 
-    public async Task RecordAsync(ScorecardRun run, CancellationToken cancellationToken)
+    /// <summary>Records the start of a run; returns the key to finish it with.</summary>
+    public async Task<string> StartAsync(string period, string trigger, TimeSpan maxDuration, CancellationToken cancellationToken)
     {
+        var started = clock.GetUtcNow();
         var entity = new ScorecardRunEntity
         {
-            PartitionKey = run.Period,
-            RowKey = $"{DateTimeOffset.MaxValue.UtcTicks - run.StartedUtc.UtcTicks:D19}-{Guid.NewGuid():N}",
-            Trigger = run.Trigger,
-            StartedUtc = run.StartedUtc,
-            DurationMs = run.DurationMs,
-            Outcome = run.Outcome,
-            Version = run.Version,
-            Error = run.Error is { Length: > 30_000 } tooLong ? tooLong[..30_000] : run.Error,
-            Host = run.Host,
+            PartitionKey = period,
+            RowKey = $"{DateTimeOffset.MaxValue.UtcTicks - started.UtcTicks:D19}-{Guid.NewGuid():N}",
+            Trigger = trigger,
+            StartedUtc = started,
+            Outcome = Running,
+            ExpiresUtc = started + maxDuration,
+            Host = Environment.MachineName,
         };
         await Table.CreateIfNotExistsAsync(null, null, cancellationToken);
         await Table.ExecuteAsync(TableOperation.Insert(entity), null, null, cancellationToken);
+        return entity.RowKey;
+    }
+
+    public async Task FinishAsync(string period, string key, string outcome, int? version, string? error, CancellationToken cancellationToken)
+    {
+        var lookup = await Table.ExecuteAsync(TableOperation.Retrieve<ScorecardRunEntity>(period, key), null, null, cancellationToken);
+        if (lookup.Result is not ScorecardRunEntity entity)
+        {
+            return;
+        }
+
+        entity.Outcome = outcome;
+        entity.Version = version;
+        entity.Error = error is { Length: > 30_000 } tooLong ? tooLong[..30_000] : error;
+        entity.DurationMs = (long)(clock.GetUtcNow() - entity.StartedUtc).TotalMilliseconds;
+        entity.ExpiresUtc = null;
+        await Table.ExecuteAsync(TableOperation.Replace(entity), null, null, cancellationToken);
+    }
+
+    /// <summary>Marks the period's runs that are past their deadline without finishing as interrupted; returns how many.</summary>
+    public async Task<int> MarkInterruptedAsync(string period, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var stuck = (await QueryAsync(period, cancellationToken)).Where(e => e.Outcome == Running && e.ExpiresUtc < now).ToList();
+        foreach (var entity in stuck)
+        {
+            entity.Outcome = Interrupted;
+            entity.Error = $"the run did not finish by {entity.ExpiresUtc:yyyy-MM-dd HH:mm:ss} UTC: its host stopped or was killed";
+            await Table.ExecuteAsync(TableOperation.Replace(entity), null, null, cancellationToken);
+        }
+
+        return stuck.Count;
     }
 
     /// <summary>A period's runs, newest first.</summary>
-    public async Task<IReadOnlyList<ScorecardRun>> ListAsync(string period, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ScorecardRun>> ListAsync(string period, CancellationToken cancellationToken) =>
+        (await QueryAsync(period, cancellationToken))
+            .Select(e => new ScorecardRun(e.PartitionKey, e.Trigger, e.StartedUtc, e.DurationMs, e.Outcome, e.Version, e.Error, e.Host))
+            .ToList();
+
+    private async Task<List<ScorecardRunEntity>> QueryAsync(string period, CancellationToken cancellationToken)
     {
         var query = new TableQuery<ScorecardRunEntity>().Where(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, period));
-        var runs = new List<ScorecardRun>();
+        var runs = new List<ScorecardRunEntity>();
         TableContinuationToken? token = null;
         do
         {
             var segment = await Table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken);
-            runs.AddRange(segment.Results.Select(e => new ScorecardRun(e.PartitionKey, e.Trigger, e.StartedUtc, e.DurationMs, e.Outcome, e.Version, e.Error, e.Host)));
+            runs.AddRange(segment.Results);
             token = segment.ContinuationToken;
         }
         while (token is not null);
