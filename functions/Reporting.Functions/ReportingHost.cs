@@ -48,6 +48,9 @@ public static class ReportingHost
             })
             .ConfigureServices((context, services) =>
             {
+                // host.json "singleton" (as in Azure Functions): how long the monthly timer's lock lasts, and how soon
+                // another instance takes over after the holder dies.
+                services.Configure<Microsoft.Azure.WebJobs.Host.SingletonOptions>(context.Configuration.GetSection("singleton"));
                 services.AddSingleton<IHostIdProvider>(new ConfiguredHostIdProvider(context.Configuration["HostId"]));
                 services.AddReportingServices(context.Configuration);
             });

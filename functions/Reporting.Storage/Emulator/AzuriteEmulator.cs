@@ -17,13 +17,17 @@ public sealed class AzuriteEmulator : IAsyncDisposable
 
     private readonly Process _process;
 
-    private AzuriteEmulator(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteEmulator(Process process, int blobPort, int queuePort, int tablePort, string? location)
     {
         _process = process;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
+        Location = location;
     }
+
+    /// <summary>The folder holding the data, or null when it is kept in memory.</summary>
+    public string? Location { get; }
 
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -35,21 +39,28 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    /// <summary>Installs Azurite if needed, starts it, and returns once all three services answer.</summary>
-    public static async Task<AzuriteEmulator> StartAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    /// <summary>Installs Azurite if needed, starts it in memory on free ports, and returns once all three services answer.</summary>
+    public static Task<AzuriteEmulator> StartAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        StartAsync(null, null, log, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite keeping its data in <paramref name="location"/> (null: in memory), on the given ports (null: free ones).
+    /// Starting again with the same folder and ports brings the same storage back, as after an outage.
+    /// </summary>
+    public static async Task<AzuriteEmulator> StartAsync(string? location, (int Blob, int Queue, int Table)? ports, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var root = AzuriteInstallation.FindRepositoryRoot();
         var script = await AzuriteInstallation.EnsureInstalledAsync(root, log, cancellationToken);
         Exception? lastError = null;
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
-            var process = Launch(root, script, blob, queue, table);
-            var emulator = new AzuriteEmulator(process, blob, queue, table);
+            var (blob, queue, table) = ports ?? (FreePort(), FreePort(), FreePort());
+            var process = Launch(root, script, blob, queue, table, location);
+            var emulator = new AzuriteEmulator(process, blob, queue, table, location);
             try
             {
                 await emulator.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
-                log?.Invoke($"Azurite is running on 127.0.0.1 (blob {blob}, queue {queue}, table {table}), in memory.");
+                log?.Invoke($"Azurite is running on 127.0.0.1 (blob {blob}, queue {queue}, table {table}), {(location is null ? "in memory" : "data in " + location)}.");
                 return emulator;
             }
             catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
@@ -60,6 +71,26 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         }
 
         throw new InvalidOperationException("Azurite did not start after 3 attempts: " + lastError?.Message, lastError);
+    }
+
+    /// <summary>Stops Azurite as an operator would (SIGINT), so a disk-backed instance saves its data first; kills it if it does not stop.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited && !OperatingSystem.IsWindows())
+        {
+            using var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString()]);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // fall through to the kill below
+            }
+        }
+
+        await DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -73,7 +104,7 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Launch(string root, string script, int blob, int queue, int table)
+    private static Process Launch(string root, string script, int blob, int queue, int table, string? location)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -82,13 +113,15 @@ public sealed class AzuriteEmulator : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            script, "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        string[] arguments =
+        [
+            script, "--silent", .. persistence, "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
-        })
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

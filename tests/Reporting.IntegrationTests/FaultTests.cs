@@ -1,0 +1,249 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Reporting.Core.Periods;
+using Reporting.Storage;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Emulator;
+using Reporting.Storage.Receipts;
+using Reporting.Storage.Tables;
+using Reporting.Testing;
+
+namespace Reporting.IntegrationTests;
+
+/// <summary>What happens when things go wrong, with the host as a real process: kills, outages, two hosts. Results: docs/reliability.md.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class FaultTests(AzuriteFixture azurite)
+{
+    private static readonly Period Latest = Period.FromDate(DateOnly.FromDateTime(DateTime.UtcNow)).Previous();
+
+    private static IReadOnlyList<Period> Months(int count) => Enumerable.Range(0, count).Select(i => Latest.AddMonths(-i)).Reverse().ToList();
+
+    private static async Task PrepareAsync(ReportingStorageAccount account, string strategyYaml, int departments)
+    {
+        await account.EnsureCreatedAsync(Enumerable.Range(1, departments).Select(d => $"dept-{d:000}"));
+        await new StrategyBlob(account).WriteAsync(strategyYaml, default);
+    }
+
+    private static async Task<int> AnswersAsync(ReportingStorageAccount account, IEnumerable<(string Department, string Name)> uploads)
+    {
+        var blobs = new SubmissionBlobs(account);
+        var answered = 0;
+        foreach (var (department, name) in uploads)
+        {
+            answered += await blobs.ReadResultJsonAsync(department, name, default) is null ? 0 : 1;
+        }
+
+        return answered;
+    }
+
+    private static async Task WaitForAnswersAsync(ReportingStorageAccount account, IReadOnlyList<(string Department, string Name)> uploads, int count, TimeSpan timeout, Func<string> context)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await AnswersAsync(account, uploads) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"fewer than {count} of {uploads.Count} uploads answered within {timeout.TotalSeconds} s\n{context()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task HostKilledMidBatch_RestartedHost_HandlesEveryUploadCompletelyAndInEffectOnce()
+    {
+        const int kpis = 250; // three table batches per file, so a kill can fall between them
+        var account = TestStorage.Account(azurite);
+        await PrepareAsync(account, TestStrategies.Departments(1, kpis), 1);
+        var months = Months(24);
+        var blobs = new SubmissionBlobs(account);
+        var uploads = months.Select(m => ("dept-001", $"{m}.csv")).ToList();
+        foreach (var (month, index) in months.Select((m, i) => (m, i)))
+        {
+            await blobs.UploadAsync("dept-001", $"{month}.csv", new MemoryStream(Encoding.UTF8.GetBytes(TestStrategies.Submission(month.ToString(), kpis, index * 1000))), default);
+        }
+
+        var first = HostProcess.Start(account);
+        await WaitForAnswersAsync(account, uploads, 4, TimeSpan.FromSeconds(60), () => first.Output);
+        first.Kill();
+        var answeredBeforeKill = await AnswersAsync(account, uploads);
+
+        await using var second = HostProcess.Start(account);
+        await WaitForAnswersAsync(account, uploads, uploads.Count, TimeSpan.FromSeconds(90), () => second.Output);
+
+        var figures = await new KpiFigureTable(account).LoadAsync(months[0], months[^1], default);
+        foreach (var (month, index) in months.Select((m, i) => (m, i)))
+        {
+            var stored = figures.Where(f => f.Period == month).OrderBy(f => f.KpiId, StringComparer.Ordinal).Select(f => f.Value).ToList();
+            Assert.Equal(Enumerable.Range(1, kpis).Select(k => (double)(index * 1000) + k), stored);
+        }
+
+        var receipts = new BlobReceiptStore(account, TimeProvider.System);
+        var history = await new SubmissionHistoryTable(account).ListAsync("dept-001", default);
+        Assert.Equal(24, history.Count);
+        Assert.All(history, h => Assert.Equal("accepted", h.Status));
+        var attempts = new List<int>();
+        foreach (var record in history)
+        {
+            var receipt = await receipts.FindAsync(account.SubmissionContainer("dept-001").Name, record.BlobName, record.ETag, default);
+            Assert.Equal("Done", receipt!.Status);
+            attempts.Add(receipt.Attempts);
+        }
+
+        Assert.All(attempts, a => Assert.InRange(a, 1, 2));
+        Console.WriteLine($"kill mid-batch: {answeredBeforeKill} answered before the kill, {attempts.Count(a => a == 2)} taken over after it, all 24 complete");
+    }
+
+    [Fact]
+    public async Task StorageOutageDuringIngestion_HostBacksOffLogsAndFinishesWhenItReturns()
+    {
+        var location = Directory.CreateTempSubdirectory("reporting-azurite-").FullName;
+        var storage = await AzuriteEmulator.StartAsync(location, null);
+        var ports = (storage.BlobPort, storage.QueuePort, storage.TablePort);
+        try
+        {
+            var account = new ReportingStorageAccount(Options.Create(new StorageOptions { ConnectionString = storage.ConnectionString }));
+            await PrepareAsync(account, TestStrategies.Departments(1, 5), 1);
+            var months = Months(12);
+            var uploads = months.Select(m => ("dept-001", $"{m}.csv")).ToList();
+            var blobs = new SubmissionBlobs(account);
+            await using var host = HostProcess.Start(account);
+            foreach (var month in months.Take(6))
+            {
+                await blobs.UploadAsync("dept-001", $"{month}.csv", new MemoryStream(Encoding.UTF8.GetBytes(TestStrategies.Submission(month.ToString(), 5, 10))), default);
+            }
+
+            await WaitForAnswersAsync(account, uploads, 2, TimeSpan.FromSeconds(30), () => host.Output);
+            await storage.StopAsync(); // the storage account goes away mid-batch
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            storage = await AzuriteEmulator.StartAsync(location, ports);
+            foreach (var month in months.Skip(6))
+            {
+                await blobs.UploadAsync("dept-001", $"{month}.csv", new MemoryStream(Encoding.UTF8.GetBytes(TestStrategies.Submission(month.ToString(), 5, 10))), default);
+            }
+
+            await WaitForAnswersAsync(account, uploads, uploads.Count, TimeSpan.FromSeconds(90), () => host.Output);
+
+            var statuses = new List<string>();
+            foreach (var (department, name) in uploads)
+            {
+                statuses.Add(JsonDocument.Parse((await blobs.ReadResultJsonAsync(department, name, default))!).RootElement.GetProperty("status").GetString()!);
+            }
+
+            Assert.All(statuses, s => Assert.Equal("accepted", s));
+            Assert.Equal(12 * 5, (await new KpiFigureTable(account).LoadAsync(months[0], months[^1], default)).Count);
+            Assert.Contains("Scanning the submission containers failed", host.Output);
+            Assert.DoesNotContain(AzuriteEmulator.AccountKey, host.Output);
+            Assert.DoesNotContain("sig=", host.Output.Replace("sig=***", "", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await storage.DisposeAsync();
+            Directory.Delete(location, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task HostKilledDuringARender_NoHalfWrittenFileIsVisible_AndTheNextRunCompletesAndLogsTheInterruption()
+    {
+        const int departments = 150;
+        var account = TestStorage.Account(azurite);
+        await PrepareAsync(account, TestStrategies.Departments(departments, 12), departments);
+        var settings = new Dictionary<string, string?>
+        {
+            ["extensions:monthlyScorecards:schedule"] = "*/10 * * * * *",
+            ["extensions:monthlyScorecards:timeZone"] = "UTC",
+            ["extensions:monthlyScorecards:maxRunDuration"] = "00:00:02",
+            ["singleton:listenerLockPeriod"] = "00:00:15",
+            ["singleton:listenerLockRecoveryPollingInterval"] = "00:00:15",
+        };
+        var runs = new ScorecardRunTable(account, TimeProvider.System);
+        var scorecards = new ScorecardBlobs(account);
+
+        var first = HostProcess.Start(account, settings);
+        await Eventually.GetAsync(async () => (await scorecards.ListVersionsAsync(Latest, default)).Count > 0 ? "started" : null, "a render to start writing", TimeSpan.FromSeconds(40));
+        await Task.Delay(300);
+        first.Kill();
+
+        await AssertEveryVisibleFileIsCompleteAsync(scorecards);
+        await using var second = HostProcess.Start(account, settings);
+        var log = await Eventually.GetAsync(async () =>
+        {
+            var list = await runs.ListAsync(Latest.ToString(), default);
+            return list.Any(r => r.Outcome == "succeeded") ? list : null;
+        }, "a complete render after the restart", TimeSpan.FromSeconds(90));
+
+        Assert.Contains(log, r => r.Outcome == ScorecardRunTable.Interrupted && r.Error!.Contains("did not finish", StringComparison.Ordinal));
+        await AssertEveryVisibleFileIsCompleteAsync(scorecards);
+        Assert.Equal(departments + 2, (await scorecards.ListAsync(Latest, default)).Count);
+        var index = (await new ScorecardIndexStore(account).ReadAsync(default)).Find(Latest.ToString())!;
+        Assert.Equal(departments + 2, index.Versions.Single(v => v.Version == index.LatestVersion).Files.Count);
+    }
+
+    [Fact]
+    public async Task TwoHostProcesses_TwoHundredUploads_EachHandledOnce_AndTheTimerFiresOnce()
+    {
+        const int departments = 10;
+        var account = TestStorage.Account(azurite);
+        await PrepareAsync(account, TestStrategies.Departments(departments, 2), departments);
+        var settings = new Dictionary<string, string?>
+        {
+            ["extensions:monthlyScorecards:schedule"] = "*/4 * * * * *",
+            ["extensions:monthlyScorecards:timeZone"] = "UTC",
+        };
+        var months = Months(20);
+        var uploads = Enumerable.Range(1, departments).SelectMany(d => months.Select(m => ($"dept-{d:000}", $"{m}.csv"))).ToList();
+        await using var one = HostProcess.Start(account, settings);
+        await using var two = HostProcess.Start(account, settings);
+        var blobs = new SubmissionBlobs(account);
+        foreach (var (department, name) in uploads)
+        {
+            await blobs.UploadAsync(department, name, new MemoryStream(Encoding.UTF8.GetBytes(TestStrategies.Submission(name[..7], 2, 1))), default);
+        }
+
+        await WaitForAnswersAsync(account, uploads, uploads.Count, TimeSpan.FromSeconds(120), () => one.Output + two.Output);
+
+        var receipts = new BlobReceiptStore(account, TimeProvider.System);
+        var history = new SubmissionHistoryTable(account);
+        var total = 0;
+        for (var d = 1; d <= departments; d++)
+        {
+            foreach (var record in await history.ListAsync($"dept-{d:000}", default))
+            {
+                var receipt = await receipts.FindAsync(account.SubmissionContainer($"dept-{d:000}").Name, record.BlobName, record.ETag, default);
+                Assert.Equal(("Done", 1), (receipt!.Status, receipt.Attempts));
+                total++;
+            }
+        }
+
+        Assert.Equal(200, total);
+        Assert.Equal(400, (await new KpiFigureTable(account).LoadAsync(months[0], months[^1], default)).Count);
+        var handledByOne = one.Output.Split('\n').Count(l => l.Contains("Accepted dept-", StringComparison.Ordinal));
+        var handledByTwo = two.Output.Split('\n').Count(l => l.Contains("Accepted dept-", StringComparison.Ordinal));
+        Assert.Equal(200, handledByOne + handledByTwo);
+
+        var timerRuns = (await new ScorecardRunTable(account, TimeProvider.System).ListAsync(Latest.ToString(), default))
+            .Where(r => r.Trigger.StartsWith("timer", StringComparison.Ordinal)).OrderBy(r => r.StartedUtc).ToList();
+        Assert.NotEmpty(timerRuns);
+        Assert.All(timerRuns.Zip(timerRuns.Skip(1)), pair => Assert.True(pair.Second.StartedUtc - pair.First.StartedUtc > TimeSpan.FromSeconds(2), "one timer occurrence ran twice"));
+        Console.WriteLine($"two hosts: {handledByOne} + {handledByTwo} uploads, {timerRuns.Count} timer runs");
+    }
+
+    private static async Task AssertEveryVisibleFileIsCompleteAsync(ScorecardBlobs scorecards)
+    {
+        foreach (var name in await scorecards.ListAsync(Latest, default))
+        {
+            var bytes = await scorecards.ReadAsync(Latest, name, default);
+            if (name.EndsWith(".pdf", StringComparison.Ordinal))
+            {
+                Assert.True(Encoding.ASCII.GetString(bytes, 0, 5) == "%PDF-" && Encoding.ASCII.GetString(bytes[^7..]).Contains("%%EOF", StringComparison.Ordinal), $"{name} is not a complete PDF");
+            }
+            else
+            {
+                JsonDocument.Parse(bytes).Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Reporting.Storage;
+using Reporting.Testing;
+
+namespace Reporting.IntegrationTests;
+
+/// <summary>
+/// The host as its own OS process (<c>dotnet Reporting.Functions.dll</c>), configured through environment variables,
+/// so tests can kill it with SIGKILL mid-work and read everything it logged.
+/// </summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private static readonly string Assembly = Path.Combine(AppContext.BaseDirectory, "Reporting.Functions.dll");
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    private HostProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output => string.Join('\n', _lines);
+
+    public int Id => _process.Id;
+
+    public static HostProcess Start(ReportingStorageAccount account, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Assembly);
+        var all = TestStorage.Settings(account);
+        all["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
+        all["extensions:submissionBlobs:claimDuration"] = "00:00:03";
+        all["extensions:submissionBlobs:retryDelay"] = "00:00:01";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return new HostProcess(Process.Start(start)!);
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as when a machine dies.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill();
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Enqueue(line);
+        }
+    }
+}
