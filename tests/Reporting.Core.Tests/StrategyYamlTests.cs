@@ -169,6 +169,8 @@ public sealed class StrategyYamlTests
     [InlineData("sales#1", false)]
     [InlineData("sales?x", false)]
     [InlineData("sales\\hr", false)]
+    [InlineData("sales\u0001", false)]
+    [InlineData("sales\t", false)]
     public void ProblemWithDepartmentId_FollowsContainerNameRules(string id, bool valid) =>
         Assert.Equal(valid, Identifiers.ProblemWithDepartmentId(id) is null);
 }
