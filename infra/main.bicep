@@ -1,62 +1,102 @@
-// The storage the pipeline needs in Azure: one account with the containers and tables the host creates locally.
-// The compute, identity, Key Vault and monitoring are added by the deployment work (see README, "Deploying").
+// Reporting in Azure: storage, the host on Container Apps, its identity, Key Vault, registry and monitoring.
+// Deploy with docs/deploy.md. Parameters per environment: dev.bicepparam, prod.bicepparam.
 targetScope = 'resourceGroup'
 
-@description('Name prefix for the resources, for example reporting-prod.')
-@minLength(3)
-@maxLength(11)
-param prefix string
+@description('Short environment name used in resource names, for example dev or prod.')
+@minLength(2)
+@maxLength(8)
+param environmentName string
 
 @description('Azure region; defaults to the resource group\'s.')
 param location string = resourceGroup().location
 
 @description('Department ids from strategy.yaml; each gets its own submission container.')
-param departmentIds array = []
+param departmentIds array
 
-var storageName = toLower('${replace(prefix, '-', '')}${uniqueString(resourceGroup().id)}')
+@description('Deploy the host. The first deployment sets this to false, then the image is built into the registry, then true.')
+param deployHost bool = true
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: take(storageName, 24)
-  location: location
-  sku: { name: 'Standard_LRS' }
-  kind: 'StorageV2'
-  properties: {
-    minimumTlsVersion: 'TLS1_2'
-    allowBlobPublicAccess: false
-    supportsHttpsTrafficOnly: true
+@description('The host image tag in the registry (reporting-host:<tag>).')
+param imageTag string = 'latest'
+
+@description('Replicas of the host: at least 1 keeps the blob trigger and the timer running.')
+@minValue(1)
+param minReplicas int = 1
+
+@minValue(1)
+param maxReplicas int = 2
+
+@secure()
+@description('PDFsharp commercial licence key; leave empty to run under the AGPL-3.0 licence.')
+param pdfLicenseKey string = ''
+
+var prefix = 'reporting-${environmentName}'
+var suffix = uniqueString(resourceGroup().id, environmentName)
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: { namePrefix: prefix, location: location }
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: { name: '${prefix}-host-identity', location: location }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: take('rep${environmentName}${suffix}', 24)
+    location: location
+    departmentIds: departmentIds
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
-  parent: storage
-  name: 'default'
-  properties: {
-    isVersioningEnabled: true
-    deleteRetentionPolicy: { enabled: true, days: 30 }
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: take('rep-${environmentName}-${suffix}', 24)
+    location: location
+    storageAccountName: storage.outputs.name
+    readerPrincipalId: identity.outputs.principalId
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    pdfLicenseKey: pdfLicenseKey
+    hasPdfLicense: !empty(pdfLicenseKey)
   }
 }
 
-resource sharedContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for name in ['scorecards', 'config']: {
-  parent: blobService
-  name: name
-  properties: { publicAccess: 'None' }
-}]
-
-resource submissionContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for id in departmentIds: {
-  parent: blobService
-  name: 'submissions-${id}'
-  properties: { publicAccess: 'None' }
-}]
-
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
-  parent: storage
-  name: 'default'
+module registry 'modules/registry.bicep' = {
+  name: 'registry'
+  params: {
+    name: take('rep${environmentName}${suffix}', 50)
+    location: location
+    pullerPrincipalId: identity.outputs.principalId
+  }
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for name in ['kpifigures', 'submissions', 'blobreceipts']: {
-  parent: tableService
-  name: name
-}]
+module host 'modules/host.bicep' = if (deployHost) {
+  name: 'host'
+  params: {
+    namePrefix: prefix
+    location: location
+    identityId: identity.outputs.id
+    registryLoginServer: registry.outputs.loginServer
+    image: '${registry.outputs.loginServer}/reporting-host:${imageTag}'
+    logAnalyticsWorkspaceName: monitoring.outputs.workspaceName
+    storageConnectionSecretUri: keyVault.outputs.storageConnectionSecretUri
+    pdfLicenseSecretUri: keyVault.outputs.pdfLicenseSecretUri
+    insightsConnectionString: monitoring.outputs.insightsConnectionString
+    minReplicas: minReplicas
+    maxReplicas: maxReplicas
+  }
+}
 
-output storageAccountName string = storage.name
-output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output storageAccountName string = storage.outputs.name
+output blobEndpoint string = storage.outputs.blobEndpoint
+output keyVaultName string = keyVault.outputs.name
+output registryName string = registry.outputs.name
+output registryLoginServer string = registry.outputs.loginServer
+output hostName string = deployHost ? host!.outputs.name : ''
+output applicationInsightsName string = monitoring.outputs.insightsName
+output logAnalyticsWorkspaceName string = monitoring.outputs.workspaceName

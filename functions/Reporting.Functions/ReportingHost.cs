@@ -52,6 +52,7 @@ public static class ReportingHost
                 // another instance takes over after the holder dies.
                 services.Configure<Microsoft.Azure.WebJobs.Host.SingletonOptions>(context.Configuration.GetSection("singleton"));
                 services.AddSingleton<IHostIdProvider>(new ConfiguredHostIdProvider(context.Configuration["HostId"]));
+                services.AddTelemetryWhenConfigured(context.Configuration);
                 services.AddReportingServices(context.Configuration);
             });
 

@@ -1,6 +1,9 @@
 using 'main.bicep'
 
-param prefix = 'reporting'
+// A development environment: one replica, the sample organisation's departments.
+param environmentName = 'dev'
+param minReplicas = 1
+param maxReplicas = 1
 param departmentIds = [
   'sales'
   'customer-support'
