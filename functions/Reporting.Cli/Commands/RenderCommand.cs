@@ -38,7 +38,7 @@ public static class RenderCommand
             var published = await AnsiConsole.Status().StartAsync($"Rendering {month.DisplayName}...",
                 _ => services.GetRequiredService<ScorecardPublisher>().PublishAsync(month, "cli", cancellationToken));
             var counts = published.Scorecard.Counts;
-            AnsiConsole.MarkupLineInterpolated($"[green]Rendered {month.DisplayName} as version {published.Version}:[/] {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing.");
+            AnsiConsole.MarkupLineInterpolated($"[green]Rendered {month.DisplayName} as version {published.Version}:[/] {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing ({published.Timings}).");
             var container = services.GetRequiredService<Reporting.Storage.ReportingStorageAccount>().Options.ScorecardContainer;
             foreach (var file in published.Files)
             {

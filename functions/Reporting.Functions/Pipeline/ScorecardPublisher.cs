@@ -6,6 +6,7 @@ using Reporting.Core.Periods;
 using Reporting.Core.Scorecards;
 using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
+using Reporting.Core.Submissions;
 using Reporting.Functions.Scheduling;
 using Reporting.Pdf;
 using Reporting.Storage;
@@ -47,16 +48,25 @@ public sealed partial class ScorecardPublisher(
         var run = await runs.StartAsync(period.ToString(), trigger, options.Value.MaxRunDuration, cancellationToken);
         try
         {
+            var step = Stopwatch.StartNew();
             var strategy = await strategies.GetAsync(cancellationToken);
-            var scorecard = await ScoreAsync(strategy, period, cancellationToken);
+            var (stored, receivedOn) = await LoadAsync(strategy, period, cancellationToken);
+            var loadMs = step.ElapsedMilliseconds;
+            step.Restart();
+            var scorecard = ScorecardBuilder.Build(strategy, period, stored, receivedOn);
+            var scoreMs = step.ElapsedMilliseconds;
+            step.Restart();
             var files = Render(scorecard);
+            var renderMs = step.ElapsedMilliseconds;
+            step.Restart();
             var version = await scorecards.PublishAsync(period, files, cancellationToken);
             var names = files.Select(f => f.Name).ToList();
             await index.RecordVersionAsync(period, new IndexedVersion(version, clock.GetUtcNow(), strategy.Version, trigger, names), cancellationToken);
+            var timings = new RunTimings(loadMs, scoreMs, renderMs, step.ElapsedMilliseconds);
             await FinishAsync(period, run, "succeeded", version, null);
             var counts = scorecard.Counts;
-            LogPublished(logger, period.ToString(), version, trigger, files.Count, counts.Green, counts.Amber, counts.Red, counts.Missing, watch.ElapsedMilliseconds);
-            return new PublishedScorecard(scorecard, version, names);
+            LogPublished(logger, period.ToString(), version, trigger, files.Count, counts.Green, counts.Amber, counts.Red, counts.Missing, watch.ElapsedMilliseconds, timings.ToString());
+            return new PublishedScorecard(scorecard, version, names, timings);
         }
         catch (Exception ex)
         {
@@ -66,13 +76,14 @@ public sealed partial class ScorecardPublisher(
         }
     }
 
-    private async Task<Scorecard> ScoreAsync(EngagementStrategy strategy, Period period, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<KpiFigure> Figures, Dictionary<string, DateOnly> ReceivedOn)> LoadAsync(EngagementStrategy strategy, Period period, CancellationToken cancellationToken)
     {
-        var stored = await figures.LoadAsync(ScorecardBuilder.FirstPeriodNeeded(strategy, period), period, cancellationToken);
-        var receivedOn = (await history.ListAcceptedAsync(period.ToString(), cancellationToken))
+        var stored = figures.LoadAsync(ScorecardBuilder.FirstPeriodNeeded(strategy, period), period, cancellationToken);
+        var accepted = history.ListAcceptedAsync(period.ToString(), cancellationToken);
+        var receivedOn = (await accepted)
             .GroupBy(r => r.Department)
             .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(r => r.ReceivedUtc).UtcDateTime));
-        return ScorecardBuilder.Build(strategy, period, stored, receivedOn);
+        return (await stored, receivedOn);
     }
 
     private List<ScorecardFile> Render(Scorecard scorecard)
@@ -99,8 +110,8 @@ public sealed partial class ScorecardPublisher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} earlier scorecard runs for {Period} never finished (their host stopped); marked interrupted")]
     private static partial void LogInterrupted(ILogger logger, string period, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published scorecards for {Period} as version {Version} ({Trigger}): {FileCount} files; {Green} on track, {Amber} at risk, {Red} off track, {Missing} missing; {ElapsedMs} ms")]
-    private static partial void LogPublished(ILogger logger, string period, int version, string trigger, int fileCount, int green, int amber, int red, int missing, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published scorecards for {Period} as version {Version} ({Trigger}): {FileCount} files; {Green} on track, {Amber} at risk, {Red} off track, {Missing} missing; {ElapsedMs} ms ({Timings})")]
+    private static partial void LogPublished(ILogger logger, string period, int version, string trigger, int fileCount, int green, int amber, int red, int missing, long elapsedMs, string timings);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rendering the scorecards for {Period} ({Trigger}) failed after {ElapsedMs} ms")]
     private static partial void LogFailed(ILogger logger, Exception exception, string period, string trigger, long elapsedMs);

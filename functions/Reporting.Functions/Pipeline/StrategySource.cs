@@ -3,18 +3,42 @@ using Reporting.Storage.Blobs;
 
 namespace Reporting.Functions.Pipeline;
 
-/// <summary>The strategy in force: <c>config/strategy.yaml</c> in storage, read fresh for each use so a push takes effect at once.</summary>
+/// <summary>
+/// The strategy in force: <c>config/strategy.yaml</c> in storage. Each use checks the blob's ETag (a HEAD request),
+/// so a push takes effect at once, and parses the YAML again only when it changed.
+/// </summary>
 public sealed class StrategySource(StrategyBlob blob)
 {
-    /// <summary>The strategy in force, or null when none has been uploaded yet.</summary>
-    public async Task<EngagementStrategy?> TryGetAsync(CancellationToken cancellationToken) =>
-        await blob.ReadAsync(cancellationToken) is { } yaml ? StrategyYaml.Parse(yaml).GetValidStrategy() : null;
+    private Parsed? _parsed; // one reference, swapped whole: safe with concurrent uploads
 
-    public async Task<EngagementStrategy> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The strategy in force, or null when none has been uploaded yet.</summary>
+    public async Task<EngagementStrategy?> TryGetAsync(CancellationToken cancellationToken)
     {
-        var yaml = await blob.ReadAsync(cancellationToken)
-            ?? throw new InvalidOperationException(
-                "No strategy has been uploaded to storage (config/strategy.yaml); run `reporting init --strategy <file>` first.");
-        return StrategyYaml.Parse(yaml).GetValidStrategy();
+        var etag = await blob.ETagAsync(cancellationToken);
+        if (etag is null)
+        {
+            return null;
+        }
+
+        if (_parsed is { } cached && cached.ETag == etag)
+        {
+            return cached.Strategy;
+        }
+
+        if (await blob.ReadVersionAsync(cancellationToken) is not { } current)
+        {
+            return null;
+        }
+
+        var strategy = StrategyYaml.Parse(current.Yaml).GetValidStrategy();
+        _parsed = new Parsed(current.ETag, strategy);
+        return strategy;
     }
+
+    public async Task<EngagementStrategy> GetAsync(CancellationToken cancellationToken) =>
+        await TryGetAsync(cancellationToken)
+        ?? throw new InvalidOperationException(
+            "No strategy has been uploaded to storage (config/strategy.yaml); run `reporting init --strategy <file>` first.");
+
+    private sealed record Parsed(string ETag, EngagementStrategy Strategy);
 }

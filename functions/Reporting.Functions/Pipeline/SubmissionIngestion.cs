@@ -27,12 +27,13 @@ public sealed partial class SubmissionIngestion(
 {
     public async Task IngestAsync(SubmissionUpload upload, CancellationToken cancellationToken)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var strategy = await strategies.GetAsync(cancellationToken);
         var department = strategy.FindDepartment(upload.Department);
         if (UploadName.ProblemWith(upload.BlobName) is { } nameProblem)
         {
             // Refused before reading: an unsafe name may not even address this blob once it passes through a URL.
-            await AnswerAsync(upload, department, SubmissionResult.Rejected(SubmissionProblem.ForFile(nameProblem)), "", cancellationToken);
+            await AnswerAsync(upload, department, SubmissionResult.Rejected(SubmissionProblem.ForFile(nameProblem)), "", watch, cancellationToken);
             return;
         }
 
@@ -51,7 +52,7 @@ public sealed partial class SubmissionIngestion(
             }
 
             var unreadable = SubmissionProblem.ForFile($"the file could not be read back under the name '{UploadName.Printable(upload.BlobName)}': it was deleted, or storage rewrites the name (avoid '..', '\\' and '%'); upload it again as, for example, 2026-10.csv");
-            await AnswerAsync(upload, department, SubmissionResult.Rejected(unreadable), "", cancellationToken);
+            await AnswerAsync(upload, department, SubmissionResult.Rejected(unreadable), "", watch, cancellationToken);
             return;
         }
 
@@ -73,7 +74,7 @@ public sealed partial class SubmissionIngestion(
             await figures.ReplaceAsync(upload.Department, result.Period!.Value, result.Figures, $"{upload.BlobName}@{upload.ETag}", cancellationToken);
         }
 
-        await AnswerAsync(upload, department, result, checksum, cancellationToken);
+        await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
         if (result.IsAccepted)
         {
             LogAccepted(logger, upload.Department, result.Period!.Value.ToString(), upload.BlobName, result.Figures.Count);
@@ -89,11 +90,11 @@ public sealed partial class SubmissionIngestion(
     }
 
     // The history record first, then the answer beside the upload: its JSON, written last, tells the uploader it is done.
-    private async Task AnswerAsync(SubmissionUpload upload, Department? department, SubmissionResult result, string checksum, CancellationToken cancellationToken)
+    private async Task AnswerAsync(SubmissionUpload upload, Department? department, SubmissionResult result, string checksum, System.Diagnostics.Stopwatch watch, CancellationToken cancellationToken)
     {
         var status = result.IsAccepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
         await RecordAsync(upload, status, result, checksum, cancellationToken);
-        var (text, problemsCsv, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, null, checksum);
+        var (text, problemsCsv, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, null, checksum, watch.ElapsedMilliseconds);
         await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
     }
 

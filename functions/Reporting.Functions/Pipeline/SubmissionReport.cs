@@ -10,7 +10,7 @@ public static class SubmissionReport
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static (string Text, byte[] ProblemsCsv, string Json) For(SubmissionUpload upload, string departmentName, string status, SubmissionResult? result, string? error, string checksum)
+    public static (string Text, byte[] ProblemsCsv, string Json) For(SubmissionUpload upload, string departmentName, string status, SubmissionResult? result, string? error, string checksum, long processingMs = 0)
     {
         var text = new StringBuilder();
         var problems = result?.Problems ?? [];
@@ -42,6 +42,7 @@ public static class SubmissionReport
             period = result?.Period?.ToString(),
             figures = result?.IsAccepted == true ? result.Figures.Count : 0,
             checksum,
+            processingMs,
             error,
             problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message }),
         }, Json);

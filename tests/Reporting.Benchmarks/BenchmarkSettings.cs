@@ -1,0 +1,18 @@
+namespace Reporting.Benchmarks;
+
+/// <summary>How big each scenario is: quick (under three minutes) or full (the goals' sizes).</summary>
+internal sealed record BenchmarkSettings(
+    string Mode,
+    int IngestRows,
+    int SingleRowWrites,
+    int LatencyUploads,
+    int RenderDepartments,
+    int RenderKpis,
+    int RenderRepeats,
+    IReadOnlyList<int> MonthlyRunDepartments,
+    int MonthlyRunKpis)
+{
+    public static BenchmarkSettings Quick { get; } = new("quick", 20_000, 500, 20, 100, 15, 5, [50, 100, 200], 50);
+
+    public static BenchmarkSettings Full { get; } = new("full", 50_000, 2_000, 50, 100, 15, 10, [100, 300, 1000], 50);
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.WindowsAzure.Storage.Table;
+using Reporting.Core.Periods;
+using Reporting.Storage;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Tables;
+
+namespace Reporting.Benchmarks;
+
+/// <summary>
+/// The monthly run at scale: N departments x K KPIs with twelve months of figures in storage, rendered by the real
+/// `reporting render` process (load, score, render, upload). Wall time and the process's peak resident memory.
+/// </summary>
+internal static class MonthlyRunBenchmark
+{
+    public sealed record Point(int Departments, int Figures, double Seconds, double PeakMegabytes, int Files, string Breakdown);
+
+    public static async Task<Point> RunAsync(string connection, int departments, int kpis, Period period)
+    {
+        var account = BenchmarkStorage.Account(connection, $"run{departments}");
+        await account.EnsureCreatedAsync([]);
+        await new StrategyBlob(account).WriteAsync(BenchmarkStrategy.Yaml(departments, kpis), default);
+        var figures = await SeedAsync(account, departments, kpis, period);
+
+        var (seconds, peak, output) = await RenderInChildProcessAsync(account, period);
+        var files = (await new ScorecardBlobs(account).ListAsync(period, default)).Count;
+        if (files != departments + 2)
+        {
+            throw new InvalidOperationException($"expected {departments + 2} files, found {files}:\n{output}");
+        }
+
+        var breakdown = System.Text.RegularExpressions.Regex.Match(output, @"load [0-9.]+ s, score [0-9.]+ s, render [0-9.]+ s, upload [0-9.]+ s").Value;
+        return new Point(departments, figures, seconds, peak, files, breakdown);
+    }
+
+    private static async Task<int> SeedAsync(ReportingStorageAccount account, int departments, int kpis, Period period)
+    {
+        var table = account.Table(account.Options.FigureTable);
+        await table.CreateIfNotExistsAsync();
+        var groups = BenchmarkStrategy.Figures(departments, kpis, period, 12)
+            .GroupBy(f => (f.Period, f.DepartmentId))
+            .Select(g => g.ToList())
+            .ToList();
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (group, token) =>
+        {
+            foreach (var chunk in group.Chunk(100))
+            {
+                var batch = new TableBatchOperation();
+                foreach (var f in chunk)
+                {
+                    batch.InsertOrReplace(new KpiFigureEntity
+                    {
+                        PartitionKey = f.Period.ToString(),
+                        RowKey = KpiFigureEntity.RowKeyFor(f.DepartmentId, f.KpiId),
+                        Department = f.DepartmentId,
+                        Kpi = f.KpiId,
+                        Value = f.Value,
+                        SubmissionId = "seed",
+                    });
+                }
+
+                await table.ExecuteBatchAsync(batch, null, null, token);
+            }
+        });
+        return groups.Sum(g => g.Count);
+    }
+
+    private static async Task<(double Seconds, double PeakMegabytes, string Output)> RenderInChildProcessAsync(ReportingStorageAccount account, Period period)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "reporting.dll"), "render", "--period", period.ToString() })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in BenchmarkStorage.Settings(account))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        long peakKilobytes = 0;
+        while (!process.HasExited)
+        {
+            peakKilobytes = Math.Max(peakKilobytes, PeakResidentKilobytes(process.Id));
+            await Task.Delay(25);
+        }
+
+        watch.Stop();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"reporting render failed ({process.ExitCode}):\n{await output}{await errors}");
+        }
+
+        return (watch.Elapsed.TotalSeconds, peakKilobytes / 1024.0, await output);
+    }
+
+    // VmHWM: the process's peak resident set so far, from Linux's /proc.
+    private static long PeakResidentKilobytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

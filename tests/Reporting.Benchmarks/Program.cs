@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Reporting.Benchmarks;
+using Reporting.Core.Periods;
+using Reporting.Storage.Emulator;
+
+// Benchmarks: ingest, trigger latency, rendering and the monthly run at scale, against one private Azurite.
+// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs]
+var settings = args.Contains("--full") ? BenchmarkSettings.Full : BenchmarkSettings.Quick;
+var writeDocs = !args.Contains("--no-docs");
+var watch = Stopwatch.StartNew();
+var period = Period.FromDate(DateOnly.FromDateTime(DateTime.UtcNow)).Previous();
+Console.WriteLine($"Benchmarks, {settings.Mode} mode. Machine: {MachineInfo.Describe()}");
+
+await using var azurite = await AzuriteEmulator.StartAsync(Console.WriteLine);
+var results = new List<Measurement>();
+
+Console.WriteLine("1. ingest ...");
+results.AddRange(await IngestBenchmark.RunAsync(azurite.ConnectionString, settings, period));
+Console.WriteLine("2. trigger latency ...");
+results.AddRange(await TriggerLatencyBenchmark.RunAsync(azurite.ConnectionString, settings, period));
+Console.WriteLine("3. rendering ...");
+results.AddRange(RenderBenchmark.Run(settings, period));
+
+var points = new List<MonthlyRunBenchmark.Point>();
+foreach (var departments in settings.MonthlyRunDepartments)
+{
+    Console.WriteLine($"4. monthly run, {departments} departments ...");
+    var point = await MonthlyRunBenchmark.RunAsync(azurite.ConnectionString, departments, settings.MonthlyRunKpis, period);
+    points.Add(point);
+    var goals = departments >= 1000;
+    results.Add(new Measurement("4. Monthly run",
+        $"{departments:N0} departments x {settings.MonthlyRunKpis} KPIs, 12 months ({point.Figures:N0} figures): load, score, render, upload ({point.Files} files)",
+        $"{point.Seconds:0.0} s, peak {point.PeakMegabytes:N0} MB ({point.Breakdown})",
+        goals ? "< 60 s, < 1 GiB" : "",
+        goals ? (point.Seconds < 60 && point.PeakMegabytes < 1024 ? "met" : "missed") : ""));
+}
+
+var first = points[0];
+var last = points[^1];
+var growth = last.Seconds / first.Seconds / ((double)last.Departments / first.Departments);
+results.Add(new Measurement("4. Monthly run", $"growth {first.Departments} -> {last.Departments} departments, relative to linear", $"{growth:0.00}x", "<= 1 (no faster than linear)", growth <= 1.05 ? "met" : "missed"));
+
+Console.WriteLine();
+Console.WriteLine(BenchmarkReport.Table(results));
+if (writeDocs)
+{
+    var docs = Path.Combine(AzuriteInstallation.FindRepositoryRoot(), "docs");
+    GrowthChart.Write(points, Path.Combine(docs, "benchmarks-monthly-run.png"));
+    var notes = File.ReadAllText(Path.Combine(AzuriteInstallation.FindRepositoryRoot(), "tests", "Reporting.Benchmarks", "notes.md"));
+    File.WriteAllText(Path.Combine(docs, "benchmarks.md"), BenchmarkReport.Markdown(settings, MachineInfo.Describe(), watch.Elapsed, results, notes));
+    Console.WriteLine($"Wrote docs/benchmarks.md and docs/benchmarks-monthly-run.png ({watch.Elapsed.TotalMinutes:0.0} min).");
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Reporting.Core.Periods;
+using Reporting.Core.Scoring;
+using Reporting.Core.Strategy;
+using Reporting.Pdf;
+
+namespace Reporting.Benchmarks;
+
+/// <summary>The leadership pack for many departments, rendered warm, in memory: pages per second.</summary>
+internal static partial class RenderBenchmark
+{
+    public static IReadOnlyList<Measurement> Run(BenchmarkSettings settings, Period period)
+    {
+        var strategy = StrategyYaml.Parse(BenchmarkStrategy.Yaml(settings.RenderDepartments, settings.RenderKpis)).GetValidStrategy();
+        var scorecard = ScorecardBuilder.Build(strategy, period, BenchmarkStrategy.Figures(settings.RenderDepartments, settings.RenderKpis, period, 12));
+        var renderer = new ScorecardPdfRenderer(Options.Create(new PdfOptions()));
+        var pages = PageCount(renderer.RenderLeadershipPack(scorecard)); // warm-up, and the page count
+
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < settings.RenderRepeats; i++)
+        {
+            renderer.RenderLeadershipPack(scorecard);
+        }
+
+        watch.Stop();
+        var perPage = watch.Elapsed.TotalMilliseconds / (pages * settings.RenderRepeats);
+        var pagesPerSecond = 1000 / perPage;
+        return
+        [
+            new("3. Rendering", $"leadership pack, {settings.RenderDepartments} departments x {settings.RenderKpis} KPIs ({pages} pages), warm, x{settings.RenderRepeats}",
+                $"{pagesPerSecond:N0} pages/s = {perPage:0.00} ms/page", ">= 500 pages/s", pagesPerSecond >= 500 ? "met" : "missed"),
+        ];
+    }
+
+    private static int PageCount(byte[] pdf) => PageObject().Count(System.Text.Encoding.Latin1.GetString(pdf));
+
+    [GeneratedRegex(@"/Type\s*/Page(?!s)")]
+    private static partial Regex PageObject();
+}
