@@ -7,6 +7,7 @@ using Reporting.Core.Periods;
 using Reporting.Functions;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
+using Reporting.Testing;
 
 namespace Reporting.Benchmarks;
 
@@ -20,8 +21,8 @@ internal static class IngestBenchmark
     {
         var rows = settings.IngestRows;
         var account = BenchmarkStorage.Account(connection, "ingest");
-        await account.EnsureCreatedAsync(["dept-0001"]);
-        await new StrategyBlob(account).WriteAsync(BenchmarkStrategy.Yaml(1, rows), default);
+        await account.EnsureCreatedAsync([GeneratedOrganisation.DepartmentId(1)]);
+        await new StrategyBlob(account).WriteAsync(GeneratedOrganisation.StrategyYaml(1, rows), default);
         var hostSettings = BenchmarkStorage.Settings(account);
         hostSettings["submissions:maxRows"] = (rows + 1).ToString();
         hostSettings["submissions:maxBytes"] = (64 * 1024 * 1024).ToString();
@@ -30,9 +31,9 @@ internal static class IngestBenchmark
 
         // A long-running host is warm: one small upload first, so start-up (JIT, the strategy's first parse) is not counted.
         var blobs = new SubmissionBlobs(account);
-        await UploadAndWaitAsync(blobs, $"{period.Previous()}.csv", Encoding.UTF8.GetBytes(BenchmarkStrategy.Csv(period.Previous(), 10, 1)));
+        await UploadAndWaitAsync(blobs, $"{period.Previous()}.csv", Encoding.UTF8.GetBytes(GeneratedOrganisation.SubmissionCsv(period.Previous(), 10, 1)));
 
-        var csv = Encoding.UTF8.GetBytes(BenchmarkStrategy.Csv(period, rows, 1));
+        var csv = Encoding.UTF8.GetBytes(GeneratedOrganisation.SubmissionCsv(period, rows, 1));
         var pipeline = Stopwatch.StartNew();
         var answer = await UploadAndWaitAsync(blobs, $"{period}.csv", csv);
         pipeline.Stop();
@@ -61,10 +62,10 @@ internal static class IngestBenchmark
 
     private static async Task<string> UploadAndWaitAsync(SubmissionBlobs blobs, string name, byte[] csv)
     {
-        await blobs.UploadAsync("dept-0001", name, new MemoryStream(csv), default);
+        await blobs.UploadAsync(GeneratedOrganisation.DepartmentId(1), name, new MemoryStream(csv), default);
         while (true)
         {
-            if (await blobs.ReadResultJsonAsync("dept-0001", name, default) is { } answer)
+            if (await blobs.ReadResultJsonAsync(GeneratedOrganisation.DepartmentId(1), name, default) is { } answer)
             {
                 return answer;
             }
@@ -108,9 +109,9 @@ internal static class IngestBenchmark
     private static KpiFigureEntity Entity(Period period, int k) => new()
     {
         PartitionKey = period.ToString(),
-        RowKey = KpiFigureEntity.RowKeyFor("dept-0001", $"kpi-{k:00000}"),
-        Department = "dept-0001",
-        Kpi = $"kpi-{k:00000}",
+        RowKey = KpiFigureEntity.RowKeyFor(GeneratedOrganisation.DepartmentId(1), GeneratedOrganisation.KpiId(k)),
+        Department = GeneratedOrganisation.DepartmentId(1),
+        Kpi = GeneratedOrganisation.KpiId(k),
         Value = k,
         SubmissionId = "raw",
     };

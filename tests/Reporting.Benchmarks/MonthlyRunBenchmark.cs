@@ -4,6 +4,7 @@ using Reporting.Core.Periods;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
+using Reporting.Testing;
 
 namespace Reporting.Benchmarks;
 
@@ -19,7 +20,7 @@ internal static class MonthlyRunBenchmark
     {
         var account = BenchmarkStorage.Account(connection, $"run{departments}");
         await account.EnsureCreatedAsync([]);
-        await new StrategyBlob(account).WriteAsync(BenchmarkStrategy.Yaml(departments, kpis), default);
+        await new StrategyBlob(account).WriteAsync(GeneratedOrganisation.StrategyYaml(departments, kpis), default);
         var figures = await SeedAsync(account, departments, kpis, period);
 
         var (seconds, peak, output) = await RenderInChildProcessAsync(account, period);
@@ -37,7 +38,7 @@ internal static class MonthlyRunBenchmark
     {
         var table = account.Table(account.Options.FigureTable);
         await table.CreateIfNotExistsAsync();
-        var groups = BenchmarkStrategy.Figures(departments, kpis, period, 12)
+        var groups = GeneratedOrganisation.Figures(departments, kpis, period, 12)
             .GroupBy(f => (f.Period, f.DepartmentId))
             .Select(g => g.ToList())
             .ToList();

@@ -4,9 +4,18 @@ using Reporting.Core.Periods;
 using Reporting.Storage.Emulator;
 
 // Benchmarks: ingest, trigger latency, rendering and the monthly run at scale, against one private Azurite.
-// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs]
+// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N]
 var settings = args.Contains("--full") ? BenchmarkSettings.Full : BenchmarkSettings.Quick;
 var writeDocs = !args.Contains("--no-docs");
+// --monthly-only 300,1000: only the monthly run, at these sizes (for investigating it); never writes the docs.
+var monthlyOnly = Array.IndexOf(args, "--monthly-only") is >= 0 and var at && at + 1 < args.Length
+    ? args[at + 1].Split(',').Select(int.Parse).ToList()
+    : null;
+if (monthlyOnly is not null)
+{
+    settings = settings with { MonthlyRunDepartments = monthlyOnly };
+    writeDocs = false;
+}
 var watch = Stopwatch.StartNew();
 var period = Period.FromDate(DateOnly.FromDateTime(DateTime.UtcNow)).Previous();
 Console.WriteLine($"Benchmarks, {settings.Mode} mode. Machine: {MachineInfo.Describe()}");
@@ -14,12 +23,15 @@ Console.WriteLine($"Benchmarks, {settings.Mode} mode. Machine: {MachineInfo.Desc
 await using var azurite = await AzuriteEmulator.StartAsync(Console.WriteLine);
 var results = new List<Measurement>();
 
-Console.WriteLine("1. ingest ...");
-results.AddRange(await IngestBenchmark.RunAsync(azurite.ConnectionString, settings, period));
-Console.WriteLine("2. trigger latency ...");
-results.AddRange(await TriggerLatencyBenchmark.RunAsync(azurite.ConnectionString, settings, period));
-Console.WriteLine("3. rendering ...");
-results.AddRange(RenderBenchmark.Run(settings, period));
+if (monthlyOnly is null)
+{
+    Console.WriteLine("1. ingest ...");
+    results.AddRange(await IngestBenchmark.RunAsync(azurite.ConnectionString, settings, period));
+    Console.WriteLine("2. trigger latency ...");
+    results.AddRange(await TriggerLatencyBenchmark.RunAsync(azurite.ConnectionString, settings, period));
+    Console.WriteLine("3. rendering ...");
+    results.AddRange(RenderBenchmark.Run(settings, period));
+}
 
 var points = new List<MonthlyRunBenchmark.Point>();
 foreach (var departments in settings.MonthlyRunDepartments)

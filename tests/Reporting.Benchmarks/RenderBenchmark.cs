@@ -5,6 +5,7 @@ using Reporting.Core.Periods;
 using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
 using Reporting.Pdf;
+using Reporting.Testing;
 
 namespace Reporting.Benchmarks;
 
@@ -13,8 +14,8 @@ internal static partial class RenderBenchmark
 {
     public static IReadOnlyList<Measurement> Run(BenchmarkSettings settings, Period period)
     {
-        var strategy = StrategyYaml.Parse(BenchmarkStrategy.Yaml(settings.RenderDepartments, settings.RenderKpis)).GetValidStrategy();
-        var scorecard = ScorecardBuilder.Build(strategy, period, BenchmarkStrategy.Figures(settings.RenderDepartments, settings.RenderKpis, period, 12));
+        var strategy = StrategyYaml.Parse(GeneratedOrganisation.StrategyYaml(settings.RenderDepartments, settings.RenderKpis)).GetValidStrategy();
+        var scorecard = ScorecardBuilder.Build(strategy, period, GeneratedOrganisation.Figures(settings.RenderDepartments, settings.RenderKpis, period, 12));
         var renderer = new ScorecardPdfRenderer(Options.Create(new PdfOptions()));
         var pages = PageCount(renderer.RenderLeadershipPack(scorecard)); // warm-up, and the page count
 

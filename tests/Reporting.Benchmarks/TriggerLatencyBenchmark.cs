@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Reporting.Core.Periods;
 using Reporting.Functions;
 using Reporting.Storage.Blobs;
+using Reporting.Testing;
 
 namespace Reporting.Benchmarks;
 
@@ -13,9 +14,9 @@ internal static class TriggerLatencyBenchmark
     public static async Task<IReadOnlyList<Measurement>> RunAsync(string connection, BenchmarkSettings settings, Period period)
     {
         var account = BenchmarkStorage.Account(connection, "latency");
-        var departments = Enumerable.Range(1, settings.LatencyUploads).Select(d => $"dept-{d:0000}").ToList();
+        var departments = Enumerable.Range(1, settings.LatencyUploads).Select(d => GeneratedOrganisation.DepartmentId(d)).ToList();
         await account.EnsureCreatedAsync(departments);
-        await new StrategyBlob(account).WriteAsync(BenchmarkStrategy.Yaml(settings.LatencyUploads, 5), default);
+        await new StrategyBlob(account).WriteAsync(GeneratedOrganisation.StrategyYaml(settings.LatencyUploads, 5), default);
         using var host = ReportingHost.CreateBuilder([], BenchmarkStorage.Settings(account)).Build();
         await host.StartAsync();
         var blobs = new SubmissionBlobs(account);
@@ -39,7 +40,7 @@ internal static class TriggerLatencyBenchmark
 
     private static async Task<double> UploadAndWaitAsync(SubmissionBlobs blobs, string department, string name, Period period)
     {
-        var csv = Encoding.UTF8.GetBytes(BenchmarkStrategy.Csv(period, 5, 3));
+        var csv = Encoding.UTF8.GetBytes(GeneratedOrganisation.SubmissionCsv(period, 5, 3));
         await blobs.UploadAsync(department, name, new MemoryStream(csv), default);
         var watch = Stopwatch.StartNew(); // from the moment the upload is stored
         while (await blobs.ReadResultJsonAsync(department, name, default) is null)

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
-using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
 using Spectre.Console;
 
@@ -26,20 +24,20 @@ public static class GrantCommand
                 return ExitCodes.Usage;
             }
 
-            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
-            if (services is null)
+            var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
+            if (session is null)
             {
-                return ExitCodes.StorageUnreachable;
+                return exitCode;
             }
 
-            var strategy = await services.GetRequiredService<StrategySource>().TryGetAsync(cancellationToken);
-            if (strategy?.FindDepartment(id) is not { } found)
+            await using var _ = session;
+            if (session.Strategy.FindDepartment(id) is not { } found)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]There is no department '{id}' in the strategy in force.[/]");
                 return ExitCodes.Usage;
             }
 
-            var grant = await services.GetRequiredService<DepartmentAccess>().GrantAsync(found.Id, TimeSpan.FromDays(validDays), cancellationToken);
+            var grant = await session.Get<DepartmentAccess>().GrantAsync(found.Id, TimeSpan.FromDays(validDays), cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Upload link for [bold]{found.Name}[/], valid until {grant.ExpiresUtc:yyyy-MM-dd HH:mm} UTC. Share it only with the department:");
             Console.WriteLine(grant.ContainerSasUrl);
             AnsiConsole.MarkupLine("Upload a month's file with any HTTP tool, for example:");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Periods;
 using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
@@ -23,23 +22,18 @@ public static class RenderCommand
                 return ExitCodes.Usage;
             }
 
-            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
-            if (services is null)
+            var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
+            if (session is null)
             {
-                return ExitCodes.StorageUnreachable;
+                return exitCode;
             }
 
-            if (await services.GetRequiredService<StrategySource>().TryGetAsync(cancellationToken) is null)
-            {
-                AnsiConsole.MarkupLine("[red]No strategy is in force yet.[/] Run [bold]reporting init --strategy <file>[/] first.");
-                return ExitCodes.InvalidInput;
-            }
-
+            await using var _ = session;
             var published = await AnsiConsole.Status().StartAsync($"Rendering {month.DisplayName}...",
-                _ => services.GetRequiredService<ScorecardPublisher>().PublishAsync(month, "cli", cancellationToken));
+                _ => session.Get<ScorecardPublisher>().PublishAsync(month, "cli", cancellationToken));
             var counts = published.Scorecard.Counts;
             AnsiConsole.MarkupLineInterpolated($"[green]Rendered {month.DisplayName} as version {published.Version}:[/] {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing ({published.Timings}).");
-            var container = services.GetRequiredService<Reporting.Storage.ReportingStorageAccount>().Options.ScorecardContainer;
+            var container = session.Get<Reporting.Storage.ReportingStorageAccount>().Options.ScorecardContainer;
             foreach (var file in published.Files)
             {
                 Console.WriteLine($"  {container}/{month}/{file}  (kept as {container}/{month}/versions/{published.Version:000}/{file})");
@@ -47,7 +41,7 @@ public static class RenderCommand
 
             if (parse.GetValue(output) is { } folder)
             {
-                foreach (var copied in await CopyAsync(services.GetRequiredService<ScorecardBlobs>(), month, folder, cancellationToken))
+                foreach (var copied in await CopyAsync(session.Get<ScorecardBlobs>(), month, folder, cancellationToken))
                 {
                     Console.WriteLine($"  -> {Path.GetRelativePath(Directory.GetCurrentDirectory(), copied.FullName)}");
                 }

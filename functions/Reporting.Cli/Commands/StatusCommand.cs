@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Periods;
 using Reporting.Functions.Pipeline;
 using Reporting.Storage.Tables;
@@ -22,20 +21,16 @@ public static class StatusCommand
                 return ExitCodes.Usage;
             }
 
-            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
-            if (services is null)
+            var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
+            if (session is null)
             {
-                return ExitCodes.StorageUnreachable;
+                return exitCode;
             }
 
-            if (await services.GetRequiredService<StrategySource>().TryGetAsync(cancellationToken) is not { } strategy)
-            {
-                AnsiConsole.MarkupLine("[red]No strategy is in force yet.[/] Run [bold]reporting init --strategy <file>[/] first.");
-                return ExitCodes.InvalidInput;
-            }
-
+            await using var _ = session;
+            var strategy = session.Strategy;
             var deadline = new DateOnly(month.Next().Year, month.Next().Month, strategy.SubmissionDeadlineDay);
-            var history = services.GetRequiredService<SubmissionHistoryTable>();
+            var history = session.Get<SubmissionHistoryTable>();
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "State", "Received (UTC)", "Detail");
             foreach (var department in strategy.Departments)
             {

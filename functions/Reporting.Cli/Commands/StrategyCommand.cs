@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
-using Reporting.Storage.Blobs;
 using Spectre.Console;
 
 namespace Reporting.Cli.Commands;
@@ -39,25 +37,9 @@ public static class StrategyCommand
         var file = new Argument<FileInfo>("file") { Description = "The strategy.yaml to put in force" };
         var command = new Command("push", "Check a strategy file and, if it is valid, put it in force (it is used from the next ingestion and render on).\n\n" +
                                           "Example:\n  reporting strategy push strategy.yaml") { file };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var path = parse.GetValue(file)!;
-            if (StrategyOptions.Load(path) is not { } strategy)
-            {
-                return path.Exists ? ExitCodes.InvalidInput : ExitCodes.Usage;
-            }
-
-            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
-            if (services is null)
-            {
-                return ExitCodes.StorageUnreachable;
-            }
-
-            await services.GetRequiredService<Reporting.Storage.ReportingStorageAccount>().EnsureCreatedAsync(strategy.Departments.Select(d => d.Id), cancellationToken);
-            await services.GetRequiredService<StrategyBlob>().WriteAsync(await File.ReadAllTextAsync(path.FullName, cancellationToken), cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"[green]In force:[/] strategy {strategy.Version} of {strategy.Organisation}, {strategy.Departments.Count} departments.");
-            return ExitCodes.Success;
-        });
+        command.SetAction((parse, cancellationToken) => StrategyOptions.PutInForceAsync(parse, parse.GetValue(file)!, (strategy, _) =>
+            $"[green]In force:[/] strategy {strategy.Version} of {strategy.Organisation}, {strategy.Departments.Count} departments.",
+            cancellationToken));
         return command;
     }
 
@@ -72,19 +54,14 @@ public static class StrategyCommand
                 return ExitCodes.Usage;
             }
 
-            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
-            if (services is null)
+            var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
+            if (session is null)
             {
-                return ExitCodes.StorageUnreachable;
+                return exitCode;
             }
 
-            if (await services.GetRequiredService<StrategyBlob>().ReadAsync(cancellationToken) is not { } yaml)
-            {
-                AnsiConsole.MarkupLine("[red]No strategy is in force yet.[/] Run [bold]reporting init --strategy <file>[/].");
-                return ExitCodes.InvalidInput;
-            }
-
-            Print(StrategyYaml.Parse(yaml).GetValidStrategy(), month);
+            await using var _ = session;
+            Print(session.Strategy, month);
             return ExitCodes.Success;
         });
         return command;

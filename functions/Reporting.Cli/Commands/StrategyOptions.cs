@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Storage;
+using Reporting.Storage.Blobs;
 using Reporting.Core.Strategy;
 using Spectre.Console;
 
@@ -12,6 +15,30 @@ internal static class StrategyOptions
         Description = "The strategy file (default: samples/strategy.yaml in the repository)",
         DefaultValueFactory = _ => new FileInfo(Path.Combine(RepositoryPaths.Root, "samples", "strategy.yaml")),
     };
+
+    /// <summary>
+    /// Checks the file and, if valid, creates what its departments need in storage and puts it in force; then prints
+    /// <paramref name="describe"/>. Used by <c>init</c> and <c>strategy push</c>.
+    /// </summary>
+    public static async Task<int> PutInForceAsync(ParseResult parse, FileInfo file, Func<EngagementStrategy, ReportingStorageAccount, FormattableString> describe, CancellationToken cancellationToken)
+    {
+        if (Load(file) is not { } strategy)
+        {
+            return file.Exists ? ExitCodes.InvalidInput : ExitCodes.Usage;
+        }
+
+        await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
+        if (services is null)
+        {
+            return ExitCodes.StorageUnreachable;
+        }
+
+        var account = services.GetRequiredService<ReportingStorageAccount>();
+        await account.EnsureCreatedAsync(strategy.Departments.Select(d => d.Id), cancellationToken);
+        await services.GetRequiredService<StrategyBlob>().WriteAsync(await File.ReadAllTextAsync(file.FullName, cancellationToken), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(describe(strategy, account));
+        return ExitCodes.Success;
+    }
 
     public static EngagementStrategy? Load(FileInfo file)
     {

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Reporting.Cli.Uploads;
-using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
 using Spectre.Console;
 
@@ -24,20 +22,14 @@ public static class SubmitCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = await CliServices.ConnectAsync(parse, cancellationToken);
-            if (services is null)
+            var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
+            if (session is null)
             {
-                return ExitCodes.StorageUnreachable;
+                return exitCode;
             }
 
-            var strategy = await services.GetRequiredService<StrategySource>().TryGetAsync(cancellationToken);
-            if (strategy is null)
-            {
-                AnsiConsole.MarkupLine("[red]No strategy is in force yet.[/] Run [bold]reporting init --strategy <file>[/] first.");
-                return ExitCodes.InvalidInput;
-            }
-
-            var files = LocalSubmission.Find(parse.GetValue(path)!, parse.GetValue(department), strategy, out var problem);
+            await using var _ = session;
+            var files = LocalSubmission.Find(parse.GetValue(path)!, parse.GetValue(department), session.Strategy, out var problem);
             if (problem is not null)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
@@ -45,7 +37,7 @@ public static class SubmitCommand
             }
 
             var seconds = parse.GetValue(wait);
-            var outcomes = await new UploadSession(services.GetRequiredService<SubmissionBlobs>())
+            var outcomes = await new UploadSession(session.Get<SubmissionBlobs>())
                 .RunAsync(files, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, cancellationToken);
             Print(outcomes);
             if (outcomes.Any(o => o.Status == "pending"))

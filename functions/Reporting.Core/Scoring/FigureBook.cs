@@ -9,21 +9,44 @@ public sealed class FigureBook(IEnumerable<KpiFigure> figures)
 {
     private const int MaxDepth = 16; // the strategy validator rejects cycles; this only guards against a strategy that skipped it
 
-    private readonly Dictionary<(string Department, string Kpi, Period Period), KpiFigure> _figures =
-        figures.GroupBy(f => (f.DepartmentId.ToLowerInvariant(), f.KpiId.ToLowerInvariant(), f.Period))
-            .ToDictionary(g => g.Key, g => g.Last());
+    private readonly Dictionary<(string Department, string Kpi, Period Period), KpiFigure> _figures = Index(figures);
 
     public Measurement Measure(Department department, KpiDefinition kpi, Period period) => Measure(department, kpi, period, 0);
 
+    // Ids compare without regard to case, without allocating lower-case copies of 600,000 keys.
+    private static Dictionary<(string, string, Period), KpiFigure> Index(IEnumerable<KpiFigure> figures)
+    {
+        var index = new Dictionary<(string, string, Period), KpiFigure>(KeyComparer.Instance);
+        foreach (var figure in figures)
+        {
+            index[(figure.DepartmentId, figure.KpiId, figure.Period)] = figure; // the last one wins
+        }
+
+        return index;
+    }
+
+    private sealed class KeyComparer : IEqualityComparer<(string Department, string Kpi, Period Period)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public bool Equals((string Department, string Kpi, Period Period) x, (string Department, string Kpi, Period Period) y) =>
+            x.Period == y.Period
+            && string.Equals(x.Kpi, y.Kpi, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(x.Department, y.Department, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Department, string Kpi, Period Period) key) => HashCode.Combine(
+            StringComparer.OrdinalIgnoreCase.GetHashCode(key.Department), StringComparer.OrdinalIgnoreCase.GetHashCode(key.Kpi), key.Period);
+    }
+
     /// <summary>Whether the department sent any figure for the month.</summary>
     public bool HasSubmission(Department department, Period period) =>
-        department.SubmittedKpis.Any(k => _figures.ContainsKey((department.Id.ToLowerInvariant(), k.Id.ToLowerInvariant(), period)));
+        department.SubmittedKpis.Any(k => _figures.ContainsKey((department.Id, k.Id, period)));
 
     private Measurement Measure(Department department, KpiDefinition kpi, Period period, int depth)
     {
         if (kpi.Derivation is not { } derivation)
         {
-            return _figures.TryGetValue((department.Id.ToLowerInvariant(), kpi.Id.ToLowerInvariant(), period), out var figure)
+            return _figures.TryGetValue((department.Id, kpi.Id, period), out var figure)
                 ? new Measurement(figure.Value, null, figure.Comment)
                 : Measurement.Missing("no figure submitted");
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.WindowsAzure.Storage.Table;
 using Reporting.Core.Periods;
 using Reporting.Core.Submissions;
@@ -8,6 +9,7 @@ namespace Reporting.Storage.Tables;
 public sealed class KpiFigureTable(ReportingStorageAccount account)
 {
     private const int MaxBatch = 100;
+    private const int ParallelQueries = 6;
 
     private CloudTable Table => account.Table(account.Options.FigureTable);
 
@@ -35,17 +37,41 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         await ExecuteInBatchesAsync(upserts.Concat(deletes), cancellationToken);
     }
 
-    /// <summary>Every figure from <paramref name="first"/> to <paramref name="last"/> inclusive, all departments.</summary>
+    /// <summary>
+    /// Every figure from <paramref name="first"/> to <paramref name="last"/> inclusive, all departments. Each month is a
+    /// partition, read by its own query, several at once; rows become figures page by page, with department and KPI
+    /// ids shared rather than repeated, so a large organisation's year fits in little memory.
+    /// </summary>
     public async Task<IReadOnlyList<KpiFigure>> LoadAsync(Period first, Period last, CancellationToken cancellationToken)
     {
-        var filter = TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.GreaterThanOrEqual, first.ToString()),
-            TableOperators.And,
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.LessThanOrEqual, last.ToString()));
-        var entities = await QueryAsync(filter, cancellationToken);
-        return entities
-            .Select(e => new KpiFigure(e.Department, Period.Parse(e.PartitionKey), e.Kpi, e.Value, e.Comment))
-            .ToList();
+        var months = new List<Period>();
+        for (var month = first; month <= last; month = month.Next())
+        {
+            months.Add(month);
+        }
+
+        var ids = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var perMonth = new List<KpiFigure>[months.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, months.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelQueries, CancellationToken = cancellationToken },
+            async (i, token) => perMonth[i] = await LoadMonthAsync(months[i], ids, token));
+        return perMonth.SelectMany(m => m).ToList();
+    }
+
+    private async Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken)
+    {
+        var query = new TableQuery<KpiFigureEntity>().Where(
+            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, month.ToString()));
+        var figures = new List<KpiFigure>();
+        TableContinuationToken? token = null;
+        do
+        {
+            var segment = await Table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken);
+            figures.AddRange(segment.Results.Select(e => new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment)));
+            token = segment.ContinuationToken;
+        }
+        while (token is not null);
+
+        return figures;
     }
 
     private static string DepartmentInPeriod(string partition, string department) => TableQuery.CombineFilters(
@@ -56,21 +82,8 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
             TableOperators.And,
             TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, department + "}")));
 
-    private async Task<List<KpiFigureEntity>> QueryAsync(string filter, CancellationToken cancellationToken)
-    {
-        var query = new TableQuery<KpiFigureEntity>().Where(filter);
-        var results = new List<KpiFigureEntity>();
-        TableContinuationToken? token = null;
-        do
-        {
-            var segment = await Table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken);
-            results.AddRange(segment.Results);
-            token = segment.ContinuationToken;
-        }
-        while (token is not null);
-
-        return results;
-    }
+    private Task<List<KpiFigureEntity>> QueryAsync(string filter, CancellationToken cancellationToken) =>
+        Table.QueryAllAsync<KpiFigureEntity>(filter, cancellationToken);
 
     private async Task ExecuteInBatchesAsync(IEnumerable<TableOperation> operations, CancellationToken cancellationToken)
     {

@@ -69,19 +69,6 @@ public sealed class ScorecardRunTable(ReportingStorageAccount account, TimeProvi
             .Select(e => new ScorecardRun(e.PartitionKey, e.Trigger, e.StartedUtc, e.DurationMs, e.Outcome, e.Version, e.Error, e.Host))
             .ToList();
 
-    private async Task<List<ScorecardRunEntity>> QueryAsync(string period, CancellationToken cancellationToken)
-    {
-        var query = new TableQuery<ScorecardRunEntity>().Where(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, period));
-        var runs = new List<ScorecardRunEntity>();
-        TableContinuationToken? token = null;
-        do
-        {
-            var segment = await Table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken);
-            runs.AddRange(segment.Results);
-            token = segment.ContinuationToken;
-        }
-        while (token is not null);
-
-        return runs;
-    }
+    private Task<List<ScorecardRunEntity>> QueryAsync(string period, CancellationToken cancellationToken) =>
+        Table.QueryAllAsync<ScorecardRunEntity>(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, period), cancellationToken);
 }

@@ -40,21 +40,11 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
             TableOperators.And,
             TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, "accepted")), cancellationToken);
 
-    private async Task<IReadOnlyList<SubmissionRecord>> QueryAsync(string filter, CancellationToken cancellationToken)
-    {
-        var query = new TableQuery<SubmissionEntity>().Where(filter);
-        var records = new List<SubmissionRecord>();
-        TableContinuationToken? token = null;
-        do
-        {
-            var segment = await Table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken);
-            records.AddRange(segment.Results.Select(e => new SubmissionRecord(
+    private async Task<IReadOnlyList<SubmissionRecord>> QueryAsync(string filter, CancellationToken cancellationToken) =>
+        (await Table.QueryAllAsync<SubmissionEntity>(filter, cancellationToken))
+            .Select(e => new SubmissionRecord(
                 e.PartitionKey, e.BlobName, e.BlobETag, e.Period, e.Checksum, e.ReceivedUtc,
-                e.Status, e.FigureCount, e.ProblemCount, e.Problems)));
-            token = segment.ContinuationToken;
-        }
-        while (token is not null);
-
-        return records.OrderBy(r => r.ReceivedUtc).ToList();
-    }
+                e.Status, e.FigureCount, e.ProblemCount, e.Problems))
+            .OrderBy(r => r.ReceivedUtc)
+            .ToList();
 }
