@@ -53,13 +53,14 @@ internal static class IngestBenchmark
         return
         [
             new("1. Ingest", $"pipeline, {rows:N0}-row submission: read, parse, validate, store, answer", $"{processing.TotalSeconds:0.00} s = {pipelineRate:N0} rows/s", "", ""),
-            new("1. Ingest", "the same, from upload to answer (adds the trigger's wait for its next scan)", $"{pipeline.Elapsed.TotalSeconds:0.00} s = {rows / pipeline.Elapsed.TotalSeconds:N0} rows/s", "", ""),
+            new("1. Ingest", "the same, from upload to answer (adds the trigger's wait for its next scan; looked for every 250 ms)", $"{pipeline.Elapsed.TotalSeconds:0.00} s = {rows / pipeline.Elapsed.TotalSeconds:N0} rows/s", "", ""),
             new("1. Ingest", "ceiling: same entities, 100-entity batches, direct", $"{ceiling.TotalSeconds:0.00} s = {ceilingRate:N0} rows/s", "", ""),
             new("1. Ingest", "pipeline / ceiling", $"{ratio:0.00}", ">= 0.70", ratio >= 0.7 ? "met" : "missed"),
             new("1. Ingest", $"single-row writes ({settings.SingleRowWrites:N0})", $"{settings.SingleRowWrites / single.TotalSeconds:N0} rows/s = {single.TotalSeconds / settings.SingleRowWrites * 1000:0.00} ms/row", "", $"batches {ceilingRate / (settings.SingleRowWrites / single.TotalSeconds):0}x faster"),
         ];
     }
 
+    // Looks for the answer four times a second: the emulator is single-threaded, and asking more often would slow the pipeline it measures.
     private static async Task<string> UploadAndWaitAsync(SubmissionBlobs blobs, string name, byte[] csv)
     {
         await blobs.UploadAsync(GeneratedOrganisation.DepartmentId(1), name, new MemoryStream(csv), default);
@@ -70,7 +71,7 @@ internal static class IngestBenchmark
                 return answer;
             }
 
-            await Task.Delay(20);
+            await Task.Delay(250);
         }
     }
 

@@ -42,15 +42,20 @@ foreach (var departments in settings.MonthlyRunDepartments)
     var goals = departments >= 1000;
     results.Add(new Measurement("4. Monthly run",
         $"{departments:N0} departments x {settings.MonthlyRunKpis} KPIs, 12 months ({point.Figures:N0} figures): load, score, render, upload ({point.Files} files)",
-        $"{point.Seconds:0.0} s, peak {point.PeakMegabytes:N0} MB ({point.Breakdown})",
+        $"{point.Seconds:0.0} s, peak {point.PeakMegabytes:N0} MB ({point.Parts}); the emulator returns one 1,000-row page in {point.PageMs:N0} ms",
         goals ? "< 60 s, < 1 GiB" : "",
         goals ? (point.Seconds < 60 && point.PeakMegabytes < 1024 ? "met" : "missed") : ""));
 }
 
 var first = points[0];
 var last = points[^1];
-var growth = last.Seconds / first.Seconds / ((double)last.Departments / first.Departments);
-results.Add(new Measurement("4. Monthly run", $"growth {first.Departments} -> {last.Departments} departments, relative to linear", $"{growth:0.00}x", "<= 1 (no faster than linear)", growth <= 1.05 ? "met" : "missed"));
+var scale = (double)last.Departments / first.Departments;
+var growth = last.Seconds / first.Seconds / scale;
+var ours = last.WithoutLoad / first.WithoutLoad / scale;
+results.Add(new Measurement("4. Monthly run", $"growth {first.Departments} -> {last.Departments} departments, relative to linear: whole run", $"{growth:0.00}x", "<= 1 (no faster than linear)", growth <= 1.05 ? "met" : "missed"));
+results.Add(new Measurement("4. Monthly run", "the same without reading from the emulator (score, render, upload)", $"{ours:0.00}x", "<= 1", ours <= 1.05 ? "met" : "missed"));
+results.Add(new Measurement("4. Monthly run", "the emulator's time for one 1,000-row page, smallest to largest table",
+    $"{first.PageMs:N0} ms -> {last.PageMs:N0} ms ({last.PageMs / first.PageMs:0.0}x for {(double)last.Figures / first.Figures:0.#}x the rows)", "", "a page costs more as the table grows"));
 
 Console.WriteLine();
 Console.WriteLine(BenchmarkReport.Table(results));
