@@ -43,6 +43,12 @@ internal static class DemoSummary
         }
 
         AnsiConsole.Write(table);
+        var late = summary.GetProperty("departmentsLate").GetArrayLength();
+        if (late > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"[grey]{late} departments show as late: their sample files were uploaded just now, after the {scorecard.GetProperty("submissionDeadline").GetString()} deadline.[/]");
+        }
     }
 
     private static string Count(List<string?> statuses, string status) => statuses.Count(s => s == status).ToString();
