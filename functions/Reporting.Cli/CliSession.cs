@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Reporting.Functions.Pipeline;
 using Spectre.Console;
@@ -30,6 +31,18 @@ internal sealed class CliSession(ServiceProvider services, EngagementStrategy st
         }
 
         return (new CliSession(services, strategy), ExitCodes.Success);
+    }
+
+    /// <summary>As <see cref="OpenAsync"/>, after reading the verb's --period (default last month); a bad period is a usage error.</summary>
+    public static async Task<(CliSession? Session, Period Period, int ExitCode)> OpenForPeriodAsync(ParseResult parse, Option<string?> period, CancellationToken cancellationToken)
+    {
+        if (!PeriodArgument.TryRead(parse.GetValue(period), out var month))
+        {
+            return (null, month, ExitCodes.Usage);
+        }
+
+        var (session, exitCode) = await OpenAsync(parse, cancellationToken);
+        return (session, month, exitCode);
     }
 
     public ValueTask DisposeAsync() => services.DisposeAsync();

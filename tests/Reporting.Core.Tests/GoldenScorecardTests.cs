@@ -1,8 +1,6 @@
 using Reporting.Core.Periods;
 using Reporting.Core.Scorecards;
 using Reporting.Core.Scoring;
-using Reporting.Core.Strategy;
-using Reporting.Core.Submissions;
 using Reporting.Testing;
 
 namespace Reporting.Core.Tests;
@@ -15,21 +13,7 @@ public sealed class GoldenScorecardTests
 {
     private static readonly string GoldenPath = RepositoryFiles.Path("tests", "Reporting.Core.Tests", "golden", "scorecard-2026-10.json");
 
-    public static Scorecard SampleScorecard()
-    {
-        var strategy = StrategyYaml.Load(RepositoryFiles.Path("samples", "strategy.yaml")).GetValidStrategy();
-        var reader = new SubmissionCsvReader(new SubmissionRules());
-        var figures = Directory.EnumerateFiles(RepositoryFiles.Path("samples", "submissions"), "*.csv", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .SelectMany(path =>
-            {
-                using var stream = File.OpenRead(path);
-                var result = reader.Read(stream, strategy.FindDepartment(Path.GetFileName(Path.GetDirectoryName(path)!))!);
-                Assert.True(result.IsAccepted, $"{path}: {string.Join("; ", result.Problems)}");
-                return result.Figures;
-            });
-        return ScorecardBuilder.Build(strategy, new Period(2026, 10), figures);
-    }
+    private static Scorecard SampleScorecard() => SampleOrganisation.Scorecard(new Period(2026, 10));
 
     [Fact]
     public void SampleOrganisation_ScorecardJson_MatchesTheGoldenFile()

@@ -13,18 +13,7 @@ public sealed class ScorecardPdfRendererTests
     private static readonly Period October = new(2026, 10);
     private static readonly ScorecardPdfRenderer Renderer = new(Options.Create(new PdfOptions()));
 
-    private static Scorecard SampleScorecard()
-    {
-        var strategy = StrategyYaml.Load(RepositoryFiles.Path("samples", "strategy.yaml")).GetValidStrategy();
-        var figures = Directory.EnumerateFiles(RepositoryFiles.Path("samples", "submissions"), "*.csv", SearchOption.AllDirectories)
-            .SelectMany(path =>
-            {
-                var department = strategy.FindDepartment(Path.GetFileName(Path.GetDirectoryName(path)!))!;
-                using var stream = File.OpenRead(path);
-                return new SubmissionCsvReader(new SubmissionRules()).Read(stream, department).Figures;
-            });
-        return ScorecardBuilder.Build(strategy, October, figures);
-    }
+    private static Scorecard SampleScorecard() => SampleOrganisation.Scorecard(October);
 
     [Fact]
     public void RenderLeadershipPack_SampleOrganisation_HasSummaryAndOnePagePerDepartment()

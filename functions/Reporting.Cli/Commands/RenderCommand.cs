@@ -17,12 +17,7 @@ public static class RenderCommand
                                             "Example:\n  reporting render --period 2026-10 --out out") { period, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!PeriodArgument.TryRead(parse.GetValue(period), out var month))
-            {
-                return ExitCodes.Usage;
-            }
-
-            var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
+            var (session, month, exitCode) = await CliSession.OpenForPeriodAsync(parse, period, cancellationToken);
             if (session is null)
             {
                 return exitCode;

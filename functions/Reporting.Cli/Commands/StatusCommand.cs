@@ -16,12 +16,7 @@ public static class StatusCommand
                                             "Example:\n  reporting status --period 2026-10") { period };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!PeriodArgument.TryRead(parse.GetValue(period), out var month))
-            {
-                return ExitCodes.Usage;
-            }
-
-            var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
+            var (session, month, exitCode) = await CliSession.OpenForPeriodAsync(parse, period, cancellationToken);
             if (session is null)
             {
                 return exitCode;

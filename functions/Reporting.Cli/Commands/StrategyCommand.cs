@@ -49,12 +49,7 @@ public static class StrategyCommand
         var command = new Command("show", "Show the strategy in force: each department's KPIs, units and targets.\n\nExample:\n  reporting strategy show --period 2026-10") { period };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!PeriodArgument.TryRead(parse.GetValue(period), out var month))
-            {
-                return ExitCodes.Usage;
-            }
-
-            var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
+            var (session, month, exitCode) = await CliSession.OpenForPeriodAsync(parse, period, cancellationToken);
             if (session is null)
             {
                 return exitCode;
