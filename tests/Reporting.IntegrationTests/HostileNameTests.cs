@@ -42,8 +42,8 @@ public sealed class HostileNameTests(AzuriteFixture azurite)
         // Another department's upload is handled whatever the hostile name does to its container.
         await host.UploadAsync("hr", "2026-10.csv", new SubmissionCsvBuilder("2026-10").WithRow("social-hires", "4").BuildText());
         Assert.Equal("accepted", (await host.ResultAsync("hr", "2026-10.csv")).GetProperty("status").GetString());
-        var strategy = await host.Services.GetRequiredService<StrategyBlob>().ReadAsync(default);
-        Assert.Contains("Northwind Traders", strategy);
+        var strategy = await host.Services.GetRequiredService<StrategyBlob>().ReadVersionAsync(default);
+        Assert.Contains("Northwind Traders", strategy?.Yaml);
 
         if (await ListAsync(host, "sales") is not [var stored])
         {

@@ -1,5 +1,4 @@
 using Reporting.Core.Periods;
-using Reporting.Core.Scoring;
 
 namespace Reporting.Core.Scorecards;
 
@@ -25,9 +24,6 @@ public sealed record Scorecard(
     public IReadOnlyList<KpiMovement> Improvements => Movements().Where(m => m.ImprovementPercent > 0).Take(MoversShown).ToList();
 
     public IReadOnlyList<KpiMovement> Declines => Movements().Where(m => m.ImprovementPercent < 0).Reverse().Take(MoversShown).ToList();
-
-    public IReadOnlyDictionary<KpiStatus, int> DepartmentsByStatus =>
-        Enum.GetValues<KpiStatus>().ToDictionary(s => s, s => Departments.Count(d => d.OverallStatus == s));
 
     private IEnumerable<KpiMovement> Movements() => Departments
         .SelectMany(d => d.Kpis.Where(k => k.ImprovementPercent is not null).Select(k => new KpiMovement(d.Id, d.Name, k, k.ImprovementPercent!.Value)))

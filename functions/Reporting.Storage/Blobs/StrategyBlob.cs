@@ -42,18 +42,6 @@ public sealed class StrategyBlob(ReportingStorageAccount account)
         }
     }
 
-    public async Task<string?> ReadAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Blob.DownloadTextAsync(Encoding.UTF8, null, null, null, cancellationToken);
-        }
-        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
-
     public async Task WriteAsync(string yaml, CancellationToken cancellationToken)
     {
         var blob = Blob;
