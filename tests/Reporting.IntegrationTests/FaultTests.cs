@@ -81,22 +81,10 @@ public sealed class FaultTests(AzuriteFixture azurite)
                 $"{month}: {stored.Count} figures, not the file's {kpis}\n--- first host ---\n{first.Output}\n--- second host ---\n{second.Output}");
         }
 
-        var receipts = new BlobReceiptStore(account, TimeProvider.System);
         var history = await new SubmissionHistoryTable(account).ListAsync(GeneratedOrganisation.DepartmentId(1), default);
         Assert.True(history.Count == 24 && history.All(h => h.Status == "accepted"),
             $"history: {string.Join(", ", history.Select(h => $"{h.BlobName} {h.Status} {h.Problems}"))}\n--- second host ---\n{second.Output}");
-        // The answer is written by the function; its receipt is completed just after it returns.
-        var finished = await Eventually.GetAsync(async () =>
-        {
-            var found = new List<BlobReceiptEntity>();
-            foreach (var record in history)
-            {
-                found.Add((await receipts.FindAsync(account.SubmissionContainer(GeneratedOrganisation.DepartmentId(1)).Name, record.BlobName, record.ETag, default))!);
-            }
-
-            return found.All(r => r.Status == "Done") ? found : null;
-        }, "every receipt to be completed");
-        var attempts = finished.Select(r => r.Attempts).ToList();
+        var attempts = (await CompletedReceiptsAsync(account, 1)).Select(r => r.Attempts).ToList();
 
         Assert.True(attempts.All(a => a is 1 or 2), $"attempts {string.Join(",", attempts)}\n--- first host ---\n{first.Output}\n--- second host ---\n{second.Output}");
         Console.WriteLine($"kill mid-batch: {answeredBeforeKill} answered before the kill, {attempts.Count(a => a == 2)} taken over after it, all 24 complete");
@@ -212,23 +200,7 @@ public sealed class FaultTests(AzuriteFixture azurite)
 
         await WaitForAnswersAsync(account, uploads, uploads.Count, TimeSpan.FromSeconds(120), () => one.Output + two.Output);
 
-        var receipts = new BlobReceiptStore(account, TimeProvider.System);
-        var history = new SubmissionHistoryTable(account);
-        // The answer is written by the function; its receipt is completed just after it returns.
-        var finished = await Eventually.GetAsync(async () =>
-        {
-            var found = new List<BlobReceiptEntity>();
-            for (var d = 1; d <= departments; d++)
-            {
-                foreach (var record in await history.ListAsync(GeneratedOrganisation.DepartmentId(d), default))
-                {
-                    found.Add((await receipts.FindAsync(account.SubmissionContainer(GeneratedOrganisation.DepartmentId(d)).Name, record.BlobName, record.ETag, default))!);
-                }
-            }
-
-            return found.All(r => r.Status == "Done") ? found : null;
-        }, "every receipt to be completed");
-
+        var finished = await CompletedReceiptsAsync(account, departments);
         Assert.Equal(200, finished.Count);
         Assert.All(finished, r => Assert.Equal(1, r.Attempts));
         Assert.Equal(400, (await new KpiFigureTable(account).LoadAsync(months[0], months[^1], default)).Count);
@@ -247,6 +219,24 @@ public sealed class FaultTests(AzuriteFixture azurite)
         Assert.InRange(timerRuns, 2, occurrences);
         Console.WriteLine($"two hosts: {handledByOne} + {handledByTwo} uploads, {timerRuns} timer runs in {occurrences} occurrences");
     }
+
+    // Every recorded upload's receipt, once all are Done: the answer is written by the function, its receipt completed just after it returns.
+    private static Task<List<BlobReceiptEntity>> CompletedReceiptsAsync(ReportingStorageAccount account, int departments) =>
+        Eventually.GetAsync(async () =>
+        {
+            var receipts = new BlobReceiptStore(account, TimeProvider.System);
+            var history = new SubmissionHistoryTable(account);
+            var found = new List<BlobReceiptEntity>();
+            foreach (var department in GeneratedOrganisation.DepartmentIds(departments))
+            {
+                foreach (var record in await history.ListAsync(department, default))
+                {
+                    found.Add((await receipts.FindAsync(account.SubmissionContainer(department).Name, record.BlobName, record.ETag, default))!);
+                }
+            }
+
+            return found.All(r => r.Status == "Done") ? found : null;
+        }, "every receipt to be completed");
 
     private static async Task AssertEveryVisibleFileIsCompleteAsync(ScorecardBlobs scorecards)
     {

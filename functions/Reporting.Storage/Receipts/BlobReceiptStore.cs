@@ -16,12 +16,10 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
     public async Task<ClaimAttempt> TryClaimAsync(string container, string blobName, string blobETag, string owner, TimeSpan claimDuration, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rowKey = BlobVersionKey.For(blobName, blobETag);
-        var lookup = await Table.ExecuteAsync(TableOperation.Retrieve<BlobReceiptEntity>(container, rowKey), null, null, cancellationToken);
-        var receipt = lookup.Result as BlobReceiptEntity;
+        var receipt = await FindAsync(container, blobName, blobETag, cancellationToken);
         if (receipt is null)
         {
-            receipt = new BlobReceiptEntity { PartitionKey = container, RowKey = rowKey, BlobName = blobName, BlobETag = blobETag };
+            receipt = new BlobReceiptEntity { PartitionKey = container, RowKey = BlobVersionKey.For(blobName, blobETag), BlobName = blobName, BlobETag = blobETag };
         }
         else if (IsFinal(receipt))
         {

@@ -57,22 +57,11 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         return perMonth.SelectMany(m => m).ToList();
     }
 
-    private async Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken)
-    {
-        var query = new TableQuery<KpiFigureEntity>().Where(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, month.ToString()));
-        var figures = new List<KpiFigure>();
-        TableContinuationToken? token = null;
-        do
-        {
-            var segment = await Table.ExecuteQuerySegmentedAsync(query, token, null, null, cancellationToken);
-            figures.AddRange(segment.Results.Select(e => new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment)));
-            token = segment.ContinuationToken;
-        }
-        while (token is not null);
-
-        return figures;
-    }
+    private Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken) =>
+        Table.QueryAllAsync<KpiFigureEntity, KpiFigure>(
+            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, month.ToString()),
+            e => new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment),
+            cancellationToken);
 
     private static string DepartmentInPeriod(string partition, string department) => TableQuery.CombineFilters(
         TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partition),
