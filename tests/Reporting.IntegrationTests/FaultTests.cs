@@ -142,7 +142,7 @@ public sealed class FaultTests(AzuriteFixture azurite)
     [Fact]
     public async Task HostKilledDuringARender_NoHalfWrittenFileIsVisible_AndTheNextRunCompletesAndLogsTheInterruption()
     {
-        const int departments = 150;
+        const int departments = 300; // a render of a few seconds, so the kill can land inside it
         var account = TestStorage.Account(azurite);
         await PrepareAsync(account, GeneratedOrganisation.StrategyYaml(departments, 12), departments);
         var settings = new Dictionary<string, string?>
@@ -157,8 +157,10 @@ public sealed class FaultTests(AzuriteFixture azurite)
         var scorecards = new ScorecardBlobs(account);
 
         var first = HostProcess.Start(account, settings);
-        await Eventually.GetAsync(async () => (await scorecards.ListVersionsAsync(Latest, default)).Count > 0 ? "started" : null, "a render to start writing", TimeSpan.FromSeconds(40));
-        await Task.Delay(300);
+        // Kill while the run is logged as running and has begun writing its version: mid-upload.
+        await Eventually.GetAsync(async () =>
+            (await runs.ListAsync(Latest.ToString(), default)).Any(r => r.Outcome == ScorecardRunTable.Running)
+            && (await scorecards.ListVersionsAsync(Latest, default)).Count > 0 ? "writing" : null, "a render to start writing", TimeSpan.FromSeconds(40));
         first.Kill();
 
         await AssertEveryVisibleFileIsCompleteAsync(scorecards);
