@@ -1,23 +1,39 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Microsoft.WindowsAzure.Storage;
 using Microsoft.WindowsAzure.Storage.Blob;
 using Microsoft.WindowsAzure.Storage.Table;
+using Reporting.Storage.Connection;
 
 namespace Reporting.Storage;
 
 /// <summary>The storage account and the names in it; creates what is missing on first use.</summary>
-public sealed class ReportingStorageAccount(IOptions<StorageOptions> options)
+public sealed class ReportingStorageAccount
 {
-    private readonly CloudStorageAccount _account = CloudStorageAccount.Parse(options.Value.ConnectionString);
+    private readonly Lazy<CloudStorageAccount> _account;
 
-    public StorageOptions Options { get; } = options.Value;
+    public ReportingStorageAccount(IOptions<StorageOptions> options)
+    {
+        Options = options.Value;
+        _account = new(() => CloudStorageAccount.Parse(Options.ConnectionString));
+        (BlobService, TableService) = StorageClients.Create(Options.Connection, Options.EnforceAzureRules);
+    }
 
-    public CloudBlobClient Blobs => _account.CreateCloudBlobClient();
+    public StorageOptions Options { get; }
 
-    public CloudTableClient Tables => _account.CreateCloudTableClient();
+    /// <summary>The blob service, on the connection string or the identity in <c>AzureWebJobsStorage</c>.</summary>
+    public BlobServiceClient BlobService { get; }
+
+    /// <summary>The table service, on the same connection.</summary>
+    public TableServiceClient TableService { get; }
+
+    public CloudBlobClient Blobs => _account.Value.CreateCloudBlobClient();
+
+    public CloudTableClient Tables => _account.Value.CreateCloudTableClient();
 
     /// <summary>The endpoint shown to people when storage cannot be reached (never the key).</summary>
-    public string BlobEndpoint => _account.BlobEndpoint.ToString();
+    public string BlobEndpoint => BlobService.Uri.ToString();
 
     public CloudBlobContainer SubmissionContainer(string departmentId) =>
         Blobs.GetContainerReference(Options.SubmissionContainerPrefix + departmentId);

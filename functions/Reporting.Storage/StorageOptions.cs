@@ -1,3 +1,5 @@
+using Reporting.Storage.Connection;
+
 namespace Reporting.Storage;
 
 /// <summary>
@@ -8,7 +10,21 @@ public sealed class StorageOptions
 {
     public const string DevelopmentConnection = "UseDevelopmentStorage=true";
 
-    public string ConnectionString { get; set; } = DevelopmentConnection;
+    /// <summary>The connection: a connection string or an identity-based one (see <see cref="StorageConnectionReader"/>).</summary>
+    public StorageConnection Connection { get; set; } = StorageConnection.FromConnectionString(DevelopmentConnection);
+
+    /// <summary>The connection string, for connections that have one (Azurite, development); setting it replaces <see cref="Connection"/>.</summary>
+    public string ConnectionString
+    {
+        get => Connection.ConnectionString ?? "";
+        set => Connection = StorageConnection.FromConnectionString(value);
+    }
+
+    /// <summary>
+    /// Checks every request against Azure Storage's documented limits before it is sent and refuses those Azure would refuse,
+    /// even where the emulator would accept them (see <c>AzureRules</c>). On by default: it costs little and keeps local runs honest.
+    /// </summary>
+    public bool EnforceAzureRules { get; set; } = true;
 
     /// <summary>Each department uploads into its own container, <c>&lt;prefix&gt;&lt;department-id&gt;</c>.</summary>
     public string SubmissionContainerPrefix { get; set; } = "submissions-";
@@ -41,7 +57,11 @@ public sealed class StorageOptions
     /// <summary>These options as configuration keys (<c>AzureWebJobsStorage</c>, <c>Storage:*</c>), to configure a host or the CLI the same way.</summary>
     public Dictionary<string, string?> ToSettings() => new()
     {
-        ["AzureWebJobsStorage"] = ConnectionString,
+        ["AzureWebJobsStorage"] = Connection.ConnectionString,
+        ["AzureWebJobsStorage:blobServiceUri"] = Connection.ConnectionString is null ? Connection.BlobServiceUri?.ToString() : null,
+        ["AzureWebJobsStorage:tableServiceUri"] = Connection.ConnectionString is null ? Connection.TableServiceUri?.ToString() : null,
+        ["AzureWebJobsStorage:clientId"] = Connection.ClientId,
+        ["Storage:EnforceAzureRules"] = EnforceAzureRules ? "true" : "false",
         ["Storage:SubmissionContainerPrefix"] = SubmissionContainerPrefix,
         ["Storage:ScorecardContainer"] = ScorecardContainer,
         ["Storage:ConfigContainer"] = ConfigContainer,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reporting.Storage.Blobs;
+using Reporting.Storage.Connection;
 using Reporting.Storage.Receipts;
 using Reporting.Storage.Tables;
 
@@ -17,7 +18,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection("Storage"))
-            .Configure(options => options.ConnectionString = ConnectionStringFrom(configuration));
+            .Configure(options => options.Connection = StorageConnectionReader.Read(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportingStorageAccount>();
         services.AddSingleton<KpiFigureTable>();
@@ -33,8 +34,4 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    public static string ConnectionStringFrom(IConfiguration configuration) =>
-        configuration.GetConnectionString("AzureWebJobsStorage")
-        ?? configuration["AzureWebJobsStorage"]
-        ?? StorageOptions.DevelopmentConnection;
 }
