@@ -1,6 +1,5 @@
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
-using Microsoft.WindowsAzure.Storage.RetryPolicies;
+using Azure;
+using Azure.Identity;
 
 namespace Reporting.Storage;
 
@@ -9,23 +8,25 @@ public sealed class StorageProbe(ReportingStorageAccount account)
 {
     public async Task<string?> ProblemAsync(CancellationToken cancellationToken)
     {
-        var options = new BlobRequestOptions
-        {
-            RetryPolicy = new NoRetry(),
-            MaximumExecutionTime = TimeSpan.FromSeconds(5),
-            ServerTimeout = TimeSpan.FromSeconds(5),
-        };
         try
         {
-            await account.Blobs.ListContainersSegmentedAsync(null, ContainerListingDetails.None, 1, null, options, null, cancellationToken);
+            await foreach (var _ in account.FailFastBlobService.GetBlobContainersAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: 1))
+            {
+                break;
+            }
+
             return null;
         }
-        catch (StorageException ex)
+        catch (RequestFailedException ex)
         {
-            var reason = ex.RequestInformation?.HttpStatusCode is > 0 and var status
-                ? $"it answered HTTP {status} ({ex.RequestInformation.HttpStatusMessage}); check the account name and key"
+            var reason = ex.Status > 0
+                ? $"it answered HTTP {ex.Status} ({ex.ErrorCode}); check the account name, key or the identity's roles"
                 : "nothing answered";
             return $"Storage at {account.BlobEndpoint} cannot be used: {reason}.";
+        }
+        catch (AuthenticationFailedException ex)
+        {
+            return $"Storage at {account.BlobEndpoint} cannot be used: signing in with an identity failed ({ex.Message.Split('\n')[0]}).";
         }
     }
 }

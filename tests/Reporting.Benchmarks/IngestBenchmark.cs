@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure.Data.Tables;
 using Reporting.Core.Periods;
 using Reporting.Functions;
 using Reporting.Storage.Blobs;
@@ -82,13 +82,7 @@ internal static class IngestBenchmark
         var watch = Stopwatch.StartNew();
         foreach (var chunk in Enumerable.Range(1, rows).Chunk(100))
         {
-            var batch = new TableBatchOperation();
-            foreach (var k in chunk)
-            {
-                batch.InsertOrReplace(Entity(period, k));
-            }
-
-            await table.ExecuteBatchAsync(batch);
+            await table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(period, k))));
         }
 
         return watch.Elapsed;
@@ -101,7 +95,7 @@ internal static class IngestBenchmark
         var watch = Stopwatch.StartNew();
         for (var k = 1; k <= rows; k++)
         {
-            await table.ExecuteAsync(TableOperation.InsertOrReplace(Entity(period, k)));
+            await table.UpsertEntityAsync(Entity(period, k), TableUpdateMode.Replace);
         }
 
         return watch.Elapsed;

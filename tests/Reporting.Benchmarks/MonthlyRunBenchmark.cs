@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure.Data.Tables;
 using Reporting.Core.Periods;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
@@ -47,15 +47,21 @@ internal static class MonthlyRunBenchmark
     // How long the emulator takes to return one 1,000-row page of one month, with the table at this size.
     private static async Task<double> OnePageAsync(ReportingStorageAccount account, Period period)
     {
-        var query = new TableQuery<KpiFigureEntity>()
-            .Where(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, period.ToString()))
-            .Take(1000);
         var table = account.Table(account.Options.FigureTable);
-        await table.ExecuteQuerySegmentedAsync(query, null);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()}");
+        async Task OnePage()
+        {
+            await foreach (var _ in table.QueryAsync<KpiFigureEntity>(filter, 1000).AsPages())
+            {
+                break;
+            }
+        }
+
+        await OnePage();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < 5; i++)
         {
-            await table.ExecuteQuerySegmentedAsync(query, null);
+            await OnePage();
         }
 
         return watch.Elapsed.TotalMilliseconds / 5;
@@ -73,10 +79,10 @@ internal static class MonthlyRunBenchmark
         {
             foreach (var chunk in group.Chunk(100))
             {
-                var batch = new TableBatchOperation();
+                var batch = new List<TableTransactionAction>();
                 foreach (var f in chunk)
                 {
-                    batch.InsertOrReplace(new KpiFigureEntity
+                    batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new KpiFigureEntity
                     {
                         PartitionKey = f.Period.ToString(),
                         RowKey = KpiFigureEntity.RowKeyFor(f.DepartmentId, f.KpiId),
@@ -84,10 +90,10 @@ internal static class MonthlyRunBenchmark
                         Kpi = f.KpiId,
                         Value = f.Value,
                         SubmissionId = "seed",
-                    });
+                    }));
                 }
 
-                await table.ExecuteBatchAsync(batch, null, null, token);
+                await table.SubmitTransactionAsync(batch, token);
             }
         });
         return groups.Sum(g => g.Count);

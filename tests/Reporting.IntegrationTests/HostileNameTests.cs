@@ -74,8 +74,9 @@ public sealed class HostileNameTests(AzuriteFixture azurite)
                 uploads.Add(upload);
             }
         }
-        catch (Microsoft.WindowsAzure.Storage.StorageException)
+        catch (Exception ex) when (ex is Azure.RequestFailedException or System.Xml.XmlException)
         {
+            // Azurite writes a control character into its listing XML as it is (Azure escapes it), and the client cannot parse that.
             return [];
         }
 

@@ -45,10 +45,10 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal("rejected", result.GetProperty("status").GetString());
         Assert.Equal(2, result.GetProperty("problems").GetArrayLength());
         Assert.Empty(await host.Figures.LoadAsync(October, October, default));
-        var text = await host.Account.SubmissionContainer("sales").GetBlockBlobReference("results/2026-10.csv.txt").DownloadTextAsync();
+        var text = (await host.Account.SubmissionContainer("sales").GetBlobClient("results/2026-10.csv.txt").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("line 2, column 3 (value): '1,250' uses a comma", text);
         Assert.Contains("line 4, column 2 (kpi): 'reech' is not a KPI of Sales", text);
-        var sheet = await host.Account.SubmissionContainer("sales").GetBlockBlobReference("results/2026-10.csv.problems.csv").DownloadTextAsync();
+        var sheet = (await host.Account.SubmissionContainer("sales").GetBlobClient("results/2026-10.csv.problems.csv").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("\"2\",\"3\",\"value\",\"'1,250' uses a comma", sheet);
     }
 
@@ -182,6 +182,6 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Contains("No strategy has been uploaded", result.GetProperty("error").GetString());
         Assert.Empty(await host.Figures.LoadAsync(October, October, default));
         Assert.Equal("poisoned", Assert.Single(await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default)).Status);
-        Assert.True(await host.Account.SubmissionContainer("sales").GetBlockBlobReference("2026-10.csv").ExistsAsync(), "the upload itself is kept");
+        Assert.True((await host.Account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").ExistsAsync()).Value, "the upload itself is kept");
     }
 }

@@ -66,7 +66,7 @@ public sealed class DepartmentIsolationTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Put, hrFile, "overwrite")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Delete, hrFile)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Get, ListUrl(InOtherContainer(_sales.ContainerSasUrl, "hr")))).StatusCode);
-        Assert.Equal("hr figures", await _account.SubmissionContainer("hr").GetBlockBlobReference("2026-10.csv").DownloadTextAsync());
+        Assert.Equal("hr figures", (await _account.SubmissionContainer("hr").GetBlobClient("2026-10.csv").DownloadContentAsync()).Value.Content.ToString());
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.WindowsAzure.Storage;
 using Reporting.Cli.Commands;
 using Reporting.Cli.Uploads;
 using Reporting.Core.Periods;
@@ -81,9 +80,9 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
             DemoSummary.Print(period, outcomes.CountBy(o => o.Status).ToDictionary(), files, watch.Elapsed);
             return ExitCodes.Success;
         }
-        catch (StorageException ex)
+        catch (Exception ex) when (StorageFailure.Describe(ex) is { } failure)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Storage failed during the demo:[/] {SecretRedactor.Redact(ex.Message)}");
+            AnsiConsole.MarkupLineInterpolated($"[red]Storage failed during the demo:[/] {failure}");
             return ExitCodes.StorageUnreachable;
         }
         finally

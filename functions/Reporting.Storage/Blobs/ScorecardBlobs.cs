@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Reporting.Core.Periods;
 
 namespace Reporting.Storage.Blobs;
@@ -16,12 +16,12 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
     private const string VersionsFolder = "versions/";
     private const string VersionMarker = ".version";
 
-    private CloudBlobContainer Container => account.Blobs.GetContainerReference(account.Options.ScorecardContainer);
+    private BlobContainerClient Container => account.BlobService.GetBlobContainerClient(account.Options.ScorecardContainer);
 
     /// <summary>Stores the files as the period's next version and as its latest files; returns the version number.</summary>
     public async Task<int> PublishAsync(Period period, IReadOnlyList<ScorecardFile> files, CancellationToken cancellationToken)
     {
-        await Container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, cancellationToken);
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var version = await ClaimNextVersionAsync(period, cancellationToken);
         foreach (var file in files)
         {
@@ -60,13 +60,14 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
         var version = (await ListVersionsAsync(period, cancellationToken)).DefaultIfEmpty(0).Max() + 1;
         while (true)
         {
-            var marker = Container.GetBlockBlobReference($"{VersionFolder(period, version)}{VersionMarker}");
+            var marker = Container.GetBlobClient($"{VersionFolder(period, version)}{VersionMarker}");
             try
             {
-                await marker.UploadTextAsync(version.ToString(CultureInfo.InvariantCulture), null, AccessCondition.GenerateIfNotExistsCondition(), null, null, cancellationToken);
+                var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+                await marker.UploadAsync(BinaryData.FromString(version.ToString(CultureInfo.InvariantCulture)), options, cancellationToken);
                 return version;
             }
-            catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            catch (RequestFailedException ex) when (ex.IsConflict())
             {
                 version++;
             }
@@ -75,37 +76,28 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
 
     private static string VersionFolder(Period period, int version) => $"{period}/{VersionsFolder}{version:000}/";
 
-    private async Task UploadAsync(string name, ScorecardFile file, CancellationToken cancellationToken)
-    {
-        var blob = Container.GetBlockBlobReference(name);
-        blob.Properties.ContentType = file.ContentType;
-        await blob.UploadFromByteArrayAsync(file.Content, 0, file.Content.Length, null, null, null, cancellationToken);
-    }
+    private Task UploadAsync(string name, ScorecardFile file, CancellationToken cancellationToken) =>
+        Container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromBytes(file.Content),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType } },
+            cancellationToken);
 
-    private async Task<byte[]> DownloadAsync(string name, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await Container.GetBlockBlobReference(name).DownloadToStreamAsync(buffer, null, null, null, cancellationToken);
-        return buffer.ToArray();
-    }
+    private async Task<byte[]> DownloadAsync(string name, CancellationToken cancellationToken) =>
+        (await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
 
     // Names under the prefix, relative to it.
     private async Task<List<string>> ListNamesAsync(string prefix, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        if (!await Container.ExistsAsync(null, null, cancellationToken))
+        if (!await Container.ExistsAsync(cancellationToken))
         {
             return names;
         }
 
-        BlobContinuationToken? token = null;
-        do
+        await foreach (var blob in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
         {
-            var page = await Container.ListBlobsSegmentedAsync(prefix, true, BlobListingDetails.None, 500, token, null, null, cancellationToken);
-            names.AddRange(page.Results.OfType<CloudBlockBlob>().Select(b => b.Name[prefix.Length..]));
-            token = page.ContinuationToken;
+            names.Add(blob.Name[prefix.Length..]);
         }
-        while (token is not null);
 
         return names;
     }

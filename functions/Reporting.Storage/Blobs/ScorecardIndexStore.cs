@@ -1,8 +1,7 @@
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Reporting.Core.Periods;
 
 namespace Reporting.Storage.Blobs;
@@ -14,8 +13,7 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
     private const int MaxConflicts = 20;
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    // A new reference each time: a blob reference carries the properties (ETag) of its last request.
-    private CloudBlockBlob Blob => account.Blobs.GetContainerReference(account.Options.ScorecardContainer).GetBlockBlobReference(BlobName);
+    private BlobClient Blob => account.BlobService.GetBlobContainerClient(account.Options.ScorecardContainer).GetBlobClient(BlobName);
 
     public async Task<ScorecardIndex> ReadAsync(CancellationToken cancellationToken) => (await ReadWithETagAsync(cancellationToken)).Index;
 
@@ -67,15 +65,16 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
                 return;
             }
 
-            var condition = etag is null ? AccessCondition.GenerateIfNotExistsCondition() : AccessCondition.GenerateIfMatchCondition(etag);
+            var conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All };
             try
             {
-                var blob = Blob;
-                blob.Properties.ContentType = "application/json";
-                await blob.UploadTextAsync(JsonSerializer.Serialize(index, Json), Encoding.UTF8, condition, null, null, cancellationToken);
+                await Blob.UploadAsync(
+                    BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(index, Json)),
+                    new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+                    cancellationToken);
                 return;
             }
-            catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            catch (RequestFailedException ex) when (ex.IsConflict())
             {
                 // someone else changed the index since we read it: read again and reapply
             }
@@ -84,15 +83,14 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
         throw new InvalidOperationException($"scorecards/{BlobName} kept changing under us; gave up after {MaxConflicts} attempts");
     }
 
-    private async Task<(ScorecardIndex Index, string? ETag)> ReadWithETagAsync(CancellationToken cancellationToken)
+    private async Task<(ScorecardIndex Index, ETag? ETag)> ReadWithETagAsync(CancellationToken cancellationToken)
     {
-        var blob = Blob;
         try
         {
-            var text = await blob.DownloadTextAsync(Encoding.UTF8, null, null, null, cancellationToken);
-            return (JsonSerializer.Deserialize<ScorecardIndex>(text, Json) ?? new ScorecardIndex([]), blob.Properties.ETag);
+            var content = (await Blob.DownloadContentAsync(cancellationToken)).Value;
+            return (content.Content.ToObjectFromJson<ScorecardIndex>(Json) ?? new ScorecardIndex([]), content.Details.ETag);
         }
-        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.NotFound)
+        catch (RequestFailedException ex) when (ex.IsNotFound())
         {
             return (new ScorecardIndex([]), null);
         }

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Text;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Reporting.Storage.Blobs;
 
@@ -10,18 +9,18 @@ public sealed class StrategyBlob(ReportingStorageAccount account)
 {
     public const string BlobName = "strategy.yaml";
 
-    private CloudBlockBlob Blob => account.Blobs.GetContainerReference(account.Options.ConfigContainer).GetBlockBlobReference(BlobName);
+    private BlobContainerClient Container => account.BlobService.GetBlobContainerClient(account.Options.ConfigContainer);
+
+    private BlobClient Blob => Container.GetBlobClient(BlobName);
 
     /// <summary>The current version's ETag, or null when there is no strategy; a cheap check before reading it again.</summary>
     public async Task<string?> ETagAsync(CancellationToken cancellationToken)
     {
-        var blob = Blob;
         try
         {
-            await blob.FetchAttributesAsync(null, null, null, cancellationToken);
-            return blob.Properties.ETag;
+            return (await Blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString();
         }
-        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.NotFound)
+        catch (RequestFailedException ex) when (ex.IsNotFound())
         {
             return null;
         }
@@ -30,13 +29,12 @@ public sealed class StrategyBlob(ReportingStorageAccount account)
     /// <summary>The YAML and the ETag of the version read, or null when there is no strategy.</summary>
     public async Task<(string Yaml, string ETag)?> ReadVersionAsync(CancellationToken cancellationToken)
     {
-        var blob = Blob;
         try
         {
-            var yaml = await blob.DownloadTextAsync(Encoding.UTF8, null, null, null, cancellationToken);
-            return (yaml, blob.Properties.ETag);
+            var content = (await Blob.DownloadContentAsync(cancellationToken)).Value;
+            return (content.Content.ToString(), content.Details.ETag.ToString());
         }
-        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.NotFound)
+        catch (RequestFailedException ex) when (ex.IsNotFound())
         {
             return null;
         }
@@ -44,9 +42,10 @@ public sealed class StrategyBlob(ReportingStorageAccount account)
 
     public async Task WriteAsync(string yaml, CancellationToken cancellationToken)
     {
-        var blob = Blob;
-        await blob.Container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, cancellationToken);
-        blob.Properties.ContentType = "application/yaml";
-        await blob.UploadTextAsync(yaml, Encoding.UTF8, null, null, null, cancellationToken);
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Blob.UploadAsync(
+            BinaryData.FromString(yaml),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/yaml" } },
+            cancellationToken);
     }
 }

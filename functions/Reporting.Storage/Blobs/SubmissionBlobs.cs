@@ -1,11 +1,10 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Reporting.Core.Submissions;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Blob;
-using Microsoft.WindowsAzure.Storage.RetryPolicies;
 
 namespace Reporting.Storage.Blobs;
 
@@ -17,13 +16,6 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
 {
     public const string ResultsFolder = "results/";
     private const int PageSize = 500;
-
-    // Listing repeats every polling interval anyway: fail fast instead of retrying for many seconds.
-    private static readonly BlobRequestOptions ListingOptions = new()
-    {
-        RetryPolicy = new LinearRetry(TimeSpan.FromMilliseconds(200), 1),
-        MaximumExecutionTime = TimeSpan.FromSeconds(20),
-    };
 
     /// <summary>Every upload in every department container, read page by page with continuation tokens.</summary>
     public async IAsyncEnumerable<SubmissionUpload> ListUploadsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -41,15 +33,11 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     public async Task<IReadOnlyList<string>> ListContainersAsync(CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        BlobContinuationToken? token = null;
-        do
+        var containers = account.FailFastBlobService.GetBlobContainersAsync(BlobContainerTraits.None, BlobContainerStates.None, account.Options.SubmissionContainerPrefix, cancellationToken);
+        await foreach (var page in containers.AsPages(pageSizeHint: PageSize))
         {
-            var page = await account.Blobs.ListContainersSegmentedAsync(
-                account.Options.SubmissionContainerPrefix, ContainerListingDetails.None, PageSize, token, ListingOptions, null, cancellationToken);
-            names.AddRange(page.Results.Select(c => c.Name).Where(n => account.DepartmentOfContainer(n) is not null));
-            token = page.ContinuationToken;
+            names.AddRange(page.Values.Select(c => c.Name).Where(n => account.DepartmentOfContainer(n) is not null));
         }
-        while (token is not null);
 
         return names;
     }
@@ -57,35 +45,28 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     /// <summary>The uploads in one department container (not its results/), page by page.</summary>
     public async IAsyncEnumerable<SubmissionUpload> ListUploadsAsync(string containerName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var container = account.Blobs.GetContainerReference(containerName);
+        var container = account.FailFastBlobService.GetBlobContainerClient(containerName);
         var department = account.DepartmentOfContainer(containerName)!;
-        BlobContinuationToken? token = null;
-        do
+        await foreach (var page in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, cancellationToken).AsPages(pageSizeHint: PageSize))
         {
-            var page = await container.ListBlobsSegmentedAsync(null, true, BlobListingDetails.None, PageSize, token, ListingOptions, null, cancellationToken);
-            foreach (var blob in page.Results.OfType<CloudBlockBlob>())
+            foreach (var blob in page.Values)
             {
-                if (!blob.Name.StartsWith(ResultsFolder, StringComparison.Ordinal))
+                if (blob.Properties.BlobType == BlobType.Block && !blob.Name.StartsWith(ResultsFolder, StringComparison.Ordinal))
                 {
-                    yield return new SubmissionUpload(container.Name, department, blob.Name, blob.Properties.ETag, blob.Properties.Length);
+                    yield return new SubmissionUpload(containerName, department, blob.Name, blob.Properties.ETag?.ToString() ?? "", blob.Properties.ContentLength ?? 0);
                 }
             }
-
-            token = page.ContinuationToken;
         }
-        while (token is not null);
     }
 
     /// <summary>The blob's current ETag, or null when it no longer exists.</summary>
     public async Task<string?> CurrentETagAsync(SubmissionUpload upload, CancellationToken cancellationToken)
     {
-        var blob = account.Blobs.GetContainerReference(upload.Container).GetBlockBlobReference(upload.BlobName);
         try
         {
-            await blob.FetchAttributesAsync(null, null, null, cancellationToken);
-            return blob.Properties.ETag;
+            return (await BlobOf(upload).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString();
         }
-        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.NotFound)
+        catch (RequestFailedException ex) when (ex.IsNotFound())
         {
             return null;
         }
@@ -94,12 +75,12 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     /// <summary>Opens exactly the listed version: if the blob changed since, <see cref="BlobVersionGoneException"/>.</summary>
     public async Task<Stream> OpenReadAsync(SubmissionUpload upload, CancellationToken cancellationToken)
     {
-        var blob = account.Blobs.GetContainerReference(upload.Container).GetBlockBlobReference(upload.BlobName);
         try
         {
-            return await blob.OpenReadAsync(AccessCondition.GenerateIfMatchCondition(upload.ETag), null, null, cancellationToken);
+            var options = new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = new ETag(upload.ETag) } };
+            return (await BlobOf(upload).DownloadStreamingAsync(options, cancellationToken)).Value.Content;
         }
-        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        catch (RequestFailedException ex) when (ex.IsNotFound() || ex.IsConflict())
         {
             throw new BlobVersionGoneException(upload.Container, upload.BlobName, ex);
         }
@@ -111,20 +92,20 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     /// </summary>
     public async Task WriteResultAsync(SubmissionUpload upload, string text, byte[] problemsCsv, string json, CancellationToken cancellationToken)
     {
-        var container = account.Blobs.GetContainerReference(upload.Container);
-        await UploadAsync(container.GetBlockBlobReference(ResultBlobName(upload.BlobName, ".txt")), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
-        await UploadAsync(container.GetBlockBlobReference(ResultBlobName(upload.BlobName, ".problems.csv")), problemsCsv, "text/csv; charset=utf-8", cancellationToken);
-        await UploadAsync(container.GetBlockBlobReference(ResultBlobName(upload.BlobName, ".json")), Encoding.UTF8.GetBytes(json), "application/json", cancellationToken);
+        var container = account.BlobService.GetBlobContainerClient(upload.Container);
+        await UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        await UploadAsync(container, ResultBlobName(upload.BlobName, ".problems.csv"), problemsCsv, "text/csv; charset=utf-8", cancellationToken);
+        await UploadAsync(container, ResultBlobName(upload.BlobName, ".json"), Encoding.UTF8.GetBytes(json), "application/json", cancellationToken);
     }
 
     public async Task<string?> ReadResultJsonAsync(string department, string blobName, CancellationToken cancellationToken)
     {
-        var blob = account.SubmissionContainer(department).GetBlockBlobReference(ResultBlobName(blobName, ".json"));
         try
         {
-            return await blob.DownloadTextAsync(Encoding.UTF8, null, null, null, cancellationToken);
+            var blob = account.SubmissionContainer(department).GetBlobClient(ResultBlobName(blobName, ".json"));
+            return (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
         }
-        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode == (int)HttpStatusCode.NotFound)
+        catch (RequestFailedException ex) when (ex.IsNotFound())
         {
             return null;
         }
@@ -134,11 +115,9 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     public async Task<string> UploadAsync(string department, string blobName, Stream content, CancellationToken cancellationToken)
     {
         var container = account.SubmissionContainer(department);
-        await container.CreateIfNotExistsAsync(BlobContainerPublicAccessType.Off, null, null, cancellationToken);
-        var blob = container.GetBlockBlobReference(blobName);
-        blob.Properties.ContentType = "text/csv";
-        await blob.UploadFromStreamAsync(content, null, null, null, cancellationToken);
-        return blob.Properties.ETag;
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } };
+        return (await container.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken)).Value.ETag.ToString();
     }
 
     /// <summary>
@@ -148,9 +127,11 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     public static string ResultBlobName(string uploadName, string extension) =>
         ResultsFolder + (UploadName.IsSafe(uploadName) ? uploadName : "unsafe-name-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)))[..16].ToLowerInvariant()) + extension;
 
-    private static Task UploadAsync(CloudBlockBlob blob, byte[] content, string contentType, CancellationToken cancellationToken)
-    {
-        blob.Properties.ContentType = contentType;
-        return blob.UploadFromByteArrayAsync(content, 0, content.Length, null, null, null, cancellationToken);
-    }
+    private BlobClient BlobOf(SubmissionUpload upload) => account.BlobService.GetBlobContainerClient(upload.Container).GetBlobClient(upload.BlobName);
+
+    private static Task UploadAsync(BlobContainerClient container, string name, byte[] content, string contentType, CancellationToken cancellationToken) =>
+        container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromBytes(content),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
+            cancellationToken);
 }

@@ -4,31 +4,44 @@ using Azure.Storage.Blobs;
 
 namespace Reporting.Storage.Connection;
 
-/// <summary>Creates the blob and table service clients for a connection, with the same retry policy and checks on both.</summary>
-internal static class StorageClients
+/// <summary>Creates the blob and table service clients for a connection, with one retry policy and the same checks on all.</summary>
+internal sealed class StorageClients(StorageConnection connection, bool enforceAzureRules)
 {
-    public static (BlobServiceClient Blobs, TableServiceClient Tables) Create(StorageConnection connection, bool enforceAzureRules)
-    {
-        var blobOptions = Configure(new BlobClientOptions(), enforceAzureRules);
-        var tableOptions = Configure(new TableClientOptions(), enforceAzureRules);
-        if (connection.ConnectionString is { } connectionString)
-        {
-            return (new BlobServiceClient(connectionString, blobOptions), new TableServiceClient(connectionString, tableOptions));
-        }
+    /// <summary>For work that must get through: retries with back-off for about half a minute.</summary>
+    public static readonly RetrySettings Patient = new(4, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
 
-        var credential = connection.CreateCredential();
-        return (new BlobServiceClient(connection.BlobServiceUri, credential, blobOptions), new TableServiceClient(connection.TableServiceUri, credential, tableOptions));
+    /// <summary>For calls that repeat anyway: one quick retry.</summary>
+    public static readonly RetrySettings FailFast = new(1, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+
+    private readonly Lazy<TokenCredential> _credential = new(connection.CreateCredential);
+
+    public BlobServiceClient CreateBlobService(RetrySettings retry)
+    {
+        var options = Configure(new BlobClientOptions(), retry);
+        return connection.ConnectionString is { } connectionString
+            ? new BlobServiceClient(connectionString, options)
+            : new BlobServiceClient(connection.BlobServiceUri, _credential.Value, options);
     }
 
-    private static T Configure<T>(T options, bool enforceAzureRules)
+    public TableServiceClient CreateTableService()
+    {
+        var options = Configure(new TableClientOptions(), Patient);
+        return connection.ConnectionString is { } connectionString
+            ? new TableServiceClient(connectionString, options)
+            : new TableServiceClient(connection.TableServiceUri, _credential.Value, options);
+    }
+
+    private T Configure<T>(T options, RetrySettings retry)
         where T : ClientOptions
     {
         options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = 4;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxRetries = retry.MaxRetries;
+        options.Retry.Delay = retry.Delay;
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        options.Retry.NetworkTimeout = retry.NetworkTimeout;
         _ = enforceAzureRules; // the Azure rules policy is added here (AzureRules)
         return options;
     }
+
+    internal sealed record RetrySettings(int MaxRetries, TimeSpan Delay, TimeSpan NetworkTimeout);
 }

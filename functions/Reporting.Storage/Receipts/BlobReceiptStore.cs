@@ -1,6 +1,7 @@
 using System.Net;
-using Microsoft.WindowsAzure.Storage;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure;
+using Azure.Data.Tables;
+using Reporting.Storage.Tables;
 
 namespace Reporting.Storage.Receipts;
 
@@ -10,7 +11,7 @@ namespace Reporting.Storage.Receipts;
 /// </summary>
 public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvider clock)
 {
-    private CloudTable Table => account.Table(account.Options.ReceiptTable);
+    private TableClient Table => account.Table(account.Options.ReceiptTable);
 
     /// <summary>Tries to claim a blob version for <paramref name="claimDuration"/>; no claim when it is finished, held by another host, or waiting to be retried.</summary>
     public async Task<ClaimAttempt> TryClaimAsync(string container, string blobName, string blobETag, string owner, TimeSpan claimDuration, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
         var receipt = await FindAsync(container, blobName, blobETag, cancellationToken);
         if (receipt is null)
         {
-            receipt = new BlobReceiptEntity { PartitionKey = container, RowKey = BlobVersionKey.For(blobName, blobETag), BlobName = blobName, BlobETag = blobETag };
+            receipt = new BlobReceiptEntity { PartitionKey = container, RowKey = BlobVersionKey.For(blobName, blobETag), BlobName = blobName, BlobETag = blobETag, NotBeforeUtc = now };
         }
         else if (IsFinal(receipt))
         {
@@ -34,12 +35,14 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
         receipt.Attempts++;
         receipt.ClaimedBy = owner;
         receipt.ClaimExpiresUtc = now + claimDuration;
-        var operation = receipt.ETag is null ? TableOperation.Insert(receipt) : TableOperation.Replace(receipt);
         try
         {
-            await Table.ExecuteAsync(operation, null, null, cancellationToken);
+            var response = receipt.ETag == default
+                ? await Table.AddEntityAsync(receipt, cancellationToken)
+                : await Table.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
+            receipt.ETag = response.Headers.ETag ?? default;
         }
-        catch (StorageException ex) when (ex.RequestInformation?.HttpStatusCode is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
             return ClaimAttempt.Busy; // another host claimed it between our read and our write
         }
@@ -64,11 +67,8 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
     public Task PoisonAsync(BlobClaim claim, string error, CancellationToken cancellationToken) =>
         UpdateAsync(claim, ReceiptStatus.Poisoned, error, TimeSpan.Zero, cancellationToken);
 
-    public async Task<BlobReceiptEntity?> FindAsync(string container, string blobName, string blobETag, CancellationToken cancellationToken)
-    {
-        var lookup = await Table.ExecuteAsync(TableOperation.Retrieve<BlobReceiptEntity>(container, BlobVersionKey.For(blobName, blobETag)), null, null, cancellationToken);
-        return lookup.Result as BlobReceiptEntity;
-    }
+    public Task<BlobReceiptEntity?> FindAsync(string container, string blobName, string blobETag, CancellationToken cancellationToken) =>
+        Table.FindAsync<BlobReceiptEntity>(container, BlobVersionKey.For(blobName, blobETag), cancellationToken);
 
     private async Task UpdateAsync(BlobClaim claim, ReceiptStatus status, string? error, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
@@ -77,7 +77,8 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
         receipt.LastError = error;
         receipt.NotBeforeUtc = clock.GetUtcNow() + retryAfter;
         receipt.ClaimExpiresUtc = clock.GetUtcNow();
-        await Table.ExecuteAsync(TableOperation.Replace(receipt), null, null, cancellationToken);
+        var response = await Table.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
+        receipt.ETag = response.Headers.ETag ?? default;
     }
 
     private static bool IsFinal(BlobReceiptEntity receipt) =>

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure.Data.Tables;
 using Reporting.Core.Periods;
 using Reporting.Core.Submissions;
 
@@ -11,7 +11,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     private const int MaxBatch = 100;
     private const int ParallelQueries = 6;
 
-    private CloudTable Table => account.Table(account.Options.FigureTable);
+    private TableClient Table => account.Table(account.Options.FigureTable);
 
     /// <summary>
     /// Makes the stored figures of one department and period exactly <paramref name="figures"/>:
@@ -23,7 +23,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         var existing = await QueryAsync(DepartmentInPeriod(partition, department), cancellationToken);
         var keep = figures.Select(f => KpiFigureEntity.RowKeyFor(department, f.KpiId)).ToHashSet(StringComparer.Ordinal);
 
-        var upserts = figures.Select(f => TableOperation.InsertOrReplace(new KpiFigureEntity
+        var upserts = figures.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new KpiFigureEntity
         {
             PartitionKey = partition,
             RowKey = KpiFigureEntity.RowKeyFor(department, f.KpiId),
@@ -33,7 +33,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
             Comment = f.Comment,
             SubmissionId = submissionId,
         }));
-        var deletes = existing.Where(e => !keep.Contains(e.RowKey)).Select(e => TableOperation.Delete(e));
+        var deletes = existing.Where(e => !keep.Contains(e.RowKey)).Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, e.ETag));
         await ExecuteInBatchesAsync(upserts.Concat(deletes), cancellationToken);
     }
 
@@ -59,32 +59,21 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
 
     private Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken) =>
         Table.QueryAllAsync<KpiFigureEntity, KpiFigure>(
-            TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, month.ToString()),
+            TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"),
             e => new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment),
             cancellationToken);
 
-    private static string DepartmentInPeriod(string partition, string department) => TableQuery.CombineFilters(
-        TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, partition),
-        TableOperators.And,
-        TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.GreaterThanOrEqual, department + "|"),
-            TableOperators.And,
-            TableQuery.GenerateFilterCondition("RowKey", QueryComparisons.LessThan, department + "}")));
+    private static string DepartmentInPeriod(string partition, string department) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {department + "|"} and RowKey lt {department + "}"}");
 
     private Task<List<KpiFigureEntity>> QueryAsync(string filter, CancellationToken cancellationToken) =>
         Table.QueryAllAsync<KpiFigureEntity>(filter, cancellationToken);
 
-    private async Task ExecuteInBatchesAsync(IEnumerable<TableOperation> operations, CancellationToken cancellationToken)
+    private async Task ExecuteInBatchesAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        foreach (var chunk in operations.Chunk(MaxBatch))
+        foreach (var chunk in actions.Chunk(MaxBatch))
         {
-            var batch = new TableBatchOperation();
-            foreach (var operation in chunk)
-            {
-                batch.Add(operation);
-            }
-
-            await Table.ExecuteBatchAsync(batch, null, null, cancellationToken);
+            await Table.SubmitTransactionAsync(chunk, cancellationToken);
         }
     }
 }

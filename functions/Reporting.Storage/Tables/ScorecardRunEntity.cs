@@ -1,9 +1,7 @@
-using Microsoft.WindowsAzure.Storage.Table;
-
 namespace Reporting.Storage.Tables;
 
 /// <summary>A stored <see cref="ScorecardRun"/>: partition = period, row = reversed start time, so the newest run comes first.</summary>
-public sealed class ScorecardRunEntity : TableEntity
+public sealed class ScorecardRunEntity : TableRow
 {
     public string Trigger { get; set; } = "";
     public DateTimeOffset StartedUtc { get; set; }

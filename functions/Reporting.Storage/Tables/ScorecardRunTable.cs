@@ -1,4 +1,5 @@
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure;
+using Azure.Data.Tables;
 
 namespace Reporting.Storage.Tables;
 
@@ -11,7 +12,7 @@ public sealed class ScorecardRunTable(ReportingStorageAccount account, TimeProvi
     public const string Running = "running";
     public const string Interrupted = "interrupted";
 
-    private CloudTable Table => account.Table(account.Options.RunTable);
+    private TableClient Table => account.Table(account.Options.RunTable);
 
     /// <summary>Records the start of a run; returns the key to finish it with.</summary>
     public async Task<string> StartAsync(string period, string trigger, TimeSpan maxDuration, CancellationToken cancellationToken)
@@ -27,15 +28,14 @@ public sealed class ScorecardRunTable(ReportingStorageAccount account, TimeProvi
             ExpiresUtc = started + maxDuration,
             Host = Environment.MachineName,
         };
-        await Table.CreateIfNotExistsAsync(null, null, cancellationToken);
-        await Table.ExecuteAsync(TableOperation.Insert(entity), null, null, cancellationToken);
+        await Table.CreateIfNotExistsAsync(cancellationToken);
+        await Table.AddEntityAsync(entity, cancellationToken);
         return entity.RowKey;
     }
 
     public async Task FinishAsync(string period, string key, string outcome, int? version, string? error, CancellationToken cancellationToken)
     {
-        var lookup = await Table.ExecuteAsync(TableOperation.Retrieve<ScorecardRunEntity>(period, key), null, null, cancellationToken);
-        if (lookup.Result is not ScorecardRunEntity entity)
+        if (await Table.FindAsync<ScorecardRunEntity>(period, key, cancellationToken) is not { } entity)
         {
             return;
         }
@@ -45,7 +45,7 @@ public sealed class ScorecardRunTable(ReportingStorageAccount account, TimeProvi
         entity.Error = error is { Length: > 30_000 } tooLong ? tooLong[..30_000] : error;
         entity.DurationMs = (long)(clock.GetUtcNow() - entity.StartedUtc).TotalMilliseconds;
         entity.ExpiresUtc = null;
-        await Table.ExecuteAsync(TableOperation.Replace(entity), null, null, cancellationToken);
+        await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Marks the period's runs that are past their deadline without finishing as interrupted; returns how many.</summary>
@@ -57,7 +57,7 @@ public sealed class ScorecardRunTable(ReportingStorageAccount account, TimeProvi
         {
             entity.Outcome = Interrupted;
             entity.Error = $"the run did not finish by {entity.ExpiresUtc:yyyy-MM-dd HH:mm:ss} UTC: its host stopped or was killed";
-            await Table.ExecuteAsync(TableOperation.Replace(entity), null, null, cancellationToken);
+            await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
         }
 
         return stuck.Count;
@@ -70,5 +70,5 @@ public sealed class ScorecardRunTable(ReportingStorageAccount account, TimeProvi
             .ToList();
 
     private Task<List<ScorecardRunEntity>> QueryAsync(string period, CancellationToken cancellationToken) =>
-        Table.QueryAllAsync<ScorecardRunEntity>(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, period), cancellationToken);
+        Table.QueryAllAsync<ScorecardRunEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period}"), cancellationToken);
 }

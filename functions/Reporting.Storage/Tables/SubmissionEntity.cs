@@ -1,9 +1,7 @@
-using Microsoft.WindowsAzure.Storage.Table;
-
 namespace Reporting.Storage.Tables;
 
 /// <summary>A stored <see cref="SubmissionRecord"/>: partition = department, row = the blob version's key.</summary>
-public sealed class SubmissionEntity : TableEntity
+public sealed class SubmissionEntity : TableRow
 {
     public string BlobName { get; set; } = "";
     public string BlobETag { get; set; } = "";

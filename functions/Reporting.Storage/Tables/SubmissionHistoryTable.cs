@@ -1,4 +1,4 @@
-using Microsoft.WindowsAzure.Storage.Table;
+using Azure.Data.Tables;
 
 namespace Reporting.Storage.Tables;
 
@@ -8,7 +8,7 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
     // A table property holds at most 32K UTF-16 characters; the full problem list is in the result blob anyway.
     private const int MaxProblemText = 30_000;
 
-    private CloudTable Table => account.Table(account.Options.SubmissionTable);
+    private TableClient Table => account.Table(account.Options.SubmissionTable);
 
     /// <summary>Records a submission; keyed by blob name and version, so recording the same version twice keeps one row.</summary>
     public async Task RecordAsync(SubmissionRecord record, CancellationToken cancellationToken)
@@ -27,18 +27,15 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
             ProblemCount = record.ProblemCount,
             Problems = record.Problems.Length <= MaxProblemText ? record.Problems : record.Problems[..MaxProblemText],
         };
-        await Table.ExecuteAsync(TableOperation.InsertOrReplace(entity), null, null, cancellationToken);
+        await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
     public Task<IReadOnlyList<SubmissionRecord>> ListAsync(string department, CancellationToken cancellationToken) =>
-        QueryAsync(TableQuery.GenerateFilterCondition("PartitionKey", QueryComparisons.Equal, department), cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {department}"), cancellationToken);
 
     /// <summary>Every department's accepted submissions for a month, in one query.</summary>
     public Task<IReadOnlyList<SubmissionRecord>> ListAcceptedAsync(string period, CancellationToken cancellationToken) =>
-        QueryAsync(TableQuery.CombineFilters(
-            TableQuery.GenerateFilterCondition("Period", QueryComparisons.Equal, period),
-            TableOperators.And,
-            TableQuery.GenerateFilterCondition("Status", QueryComparisons.Equal, "accepted")), cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"Period eq {period} and Status eq {"accepted"}"), cancellationToken);
 
     private async Task<IReadOnlyList<SubmissionRecord>> QueryAsync(string filter, CancellationToken cancellationToken) =>
         (await Table.QueryAllAsync<SubmissionEntity>(filter, cancellationToken))

@@ -1,0 +1,13 @@
+using System.Net;
+using Azure;
+
+namespace Reporting.Storage.Blobs;
+
+internal static class BlobErrors
+{
+    public static bool IsNotFound(this RequestFailedException ex) => ex.Status == (int)HttpStatusCode.NotFound;
+
+    /// <summary>A conditional write lost: the blob exists (If-None-Match: *) or changed (If-Match).</summary>
+    public static bool IsConflict(this RequestFailedException ex) =>
+        ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed;
+}
