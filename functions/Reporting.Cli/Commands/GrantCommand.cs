@@ -10,20 +10,13 @@ public static class GrantCommand
     public static Command Create()
     {
         var department = CliOptions.Department();
-        var days = new Option<int>("--days") { Description = "How many days the link works (1-365)", DefaultValueFactory = _ => 35 };
+        var days = new Option<int?>("--days") { Description = "How many days the link works: 1-365 (default 35) with an account key, 1-7 (default 7) when the host signs in with an identity" };
         var command = new Command("grant", "Create a department's upload link: a SAS URL for its own submission container only " +
                                            "(upload, read back, list; no delete, nothing of other departments).\n\n" +
                                            "Example:\n  reporting grant --department sales --days 35") { department, days };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(department)!;
-            var validDays = parse.GetValue(days);
-            if (validDays is < 1 or > 365)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]--days {validDays} is out of range;[/] give 1 to 365 days.");
-                return ExitCodes.Usage;
-            }
-
             var (session, exitCode) = await CliSession.OpenAsync(parse, cancellationToken);
             if (session is null)
             {
@@ -37,12 +30,22 @@ public static class GrantCommand
                 return ExitCodes.Usage;
             }
 
-            var grant = await session.Get<DepartmentAccess>().GrantAsync(found.Id, TimeSpan.FromDays(validDays), cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"Upload link for [bold]{found.Name}[/], valid until {grant.ExpiresUtc:yyyy-MM-dd HH:mm} UTC. Share it only with the department:");
+            var access = session.Get<DepartmentAccess>();
+            var maxDays = (int)access.MaxValidity.TotalDays;
+            var validDays = parse.GetValue(days) ?? Math.Min(35, maxDays);
+            if (validDays < 1 || validDays > maxDays)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]--days {validDays} is out of range;[/] links signed with {DepartmentAccess.Describe(access.Signing)} last 1 to {maxDays} days.");
+                return ExitCodes.Usage;
+            }
+
+            var grant = await access.GrantAsync(found.Id, TimeSpan.FromDays(validDays), cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Upload link for [bold]{found.Name}[/], valid until {grant.ExpiresUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC. Share it only with the department:");
             Console.WriteLine(grant.ContainerSasUrl);
             AnsiConsole.MarkupLine("Upload a month's file with any HTTP tool, for example:");
             Console.WriteLine($"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-10.csv \"{grant.UploadUrl("2026-10.csv")}\"");
             Console.WriteLine("The answer appears beside it as results/2026-10.csv.txt (and .json, .problems.csv).");
+            AnsiConsole.MarkupLineInterpolated($"Signed with {DepartmentAccess.Describe(grant.Signing)}.");
             return ExitCodes.Success;
         });
         return command;

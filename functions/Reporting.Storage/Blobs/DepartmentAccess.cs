@@ -15,17 +15,24 @@ public sealed class DepartmentAccess(ReportingStorageAccount account, TimeProvid
     /// <summary>Azure refuses user delegation keys (and so the links signed with them) valid for more than seven days.</summary>
     public static readonly TimeSpan MaxUserDelegationValidity = TimeSpan.FromDays(7);
 
+    /// <summary>How this host signs links: with a user delegation key when it signs in with an identity, else with the account key.</summary>
+    public SasSigning Signing => account.Options.Connection.UsesIdentity ? SasSigning.UserDelegation : SasSigning.AccountKey;
+
+    /// <summary>The longest a link may be valid with this host's signing.</summary>
+    public TimeSpan MaxValidity => Signing == SasSigning.UserDelegation ? MaxUserDelegationValidity : TimeSpan.FromDays(365);
+
     /// <summary>The container URL with a SAS valid from now (allowing five minutes of clock skew) for <paramref name="validFor"/>.</summary>
     public async Task<DepartmentGrant> GrantAsync(string departmentId, TimeSpan validFor, CancellationToken cancellationToken)
     {
+        var signing = Signing;
+        if (validFor > MaxValidity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(validFor), validFor, $"an upload link signed with {Describe(signing)} can be valid for {MaxValidity.TotalDays:0} days at most");
+        }
+
         var container = account.SubmissionContainer(departmentId);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var now = clock.GetUtcNow();
-        var signing = account.Options.Connection.UsesIdentity ? SasSigning.UserDelegation : SasSigning.AccountKey;
-        if (signing == SasSigning.UserDelegation && validFor > MaxUserDelegationValidity)
-        {
-            throw new ArgumentOutOfRangeException(nameof(validFor), validFor, "an upload link signed with a user delegation key can be valid for 7 days at most");
-        }
 
         var builder = new BlobSasBuilder(Permissions, now + validFor)
         {
@@ -48,4 +55,9 @@ public sealed class DepartmentAccess(ReportingStorageAccount account, TimeProvid
 
         return new DepartmentGrant(departmentId, url, builder.ExpiresOn, signing);
     }
+
+    /// <summary>How a link is signed, in words for admins.</summary>
+    public static string Describe(SasSigning signing) => signing == SasSigning.UserDelegation
+        ? "a user delegation key (the host's identity; revoke by revoking the account's user delegation keys)"
+        : "the account key (revoke by rotating the key)";
 }
