@@ -30,6 +30,14 @@ param maxReplicas int = 2
 @description('PDFsharp commercial licence key; leave empty to run under the AGPL-3.0 licence.')
 param pdfLicenseKey string = ''
 
+@secure()
+@description('SMTP password, stored as the Key Vault secret smtp-password when given; empty writes no secret.')
+param smtpPassword string = ''
+
+@description('Origins of the department upload page (static files), allowed by the blob service\'s CORS rule to PUT blobs with a SAS link, for example [ \'https://reporting.example.org\' ]. Empty: no CORS rule.')
+@maxLength(64)
+param uploadPageOrigins array = []
+
 var prefix = 'reporting-${environmentName}'
 var suffix = uniqueString(resourceGroup().id, environmentName)
 
@@ -50,6 +58,8 @@ module storage 'modules/storage.bicep' = {
     location: location
     departmentIds: departmentIds
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    hostPrincipalId: identity.outputs.principalId
+    uploadPageOrigins: uploadPageOrigins
   }
 }
 
@@ -58,11 +68,12 @@ module keyVault 'modules/keyvault.bicep' = {
   params: {
     name: take('rep-${environmentName}-${suffix}', 24)
     location: location
-    storageAccountName: storage.outputs.name
     readerPrincipalId: identity.outputs.principalId
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     pdfLicenseKey: pdfLicenseKey
     hasPdfLicense: !empty(pdfLicenseKey)
+    smtpPassword: smtpPassword
+    hasSmtpPassword: !empty(smtpPassword)
   }
 }
 
@@ -81,10 +92,12 @@ module host 'modules/host.bicep' = if (deployHost) {
     namePrefix: prefix
     location: location
     identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
     registryLoginServer: registry.outputs.loginServer
     image: '${registry.outputs.loginServer}/reporting-host:${imageTag}'
-    logAnalyticsWorkspaceName: monitoring.outputs.workspaceName
-    storageConnectionSecretUri: keyVault.outputs.storageConnectionSecretUri
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    storageBlobServiceUri: storage.outputs.blobEndpoint
+    storageTableServiceUri: storage.outputs.tableEndpoint
     pdfLicenseSecretUri: keyVault.outputs.pdfLicenseSecretUri
     insightsConnectionString: monitoring.outputs.insightsConnectionString
     minReplicas: minReplicas
@@ -94,6 +107,8 @@ module host 'modules/host.bicep' = if (deployHost) {
 
 output storageAccountName string = storage.outputs.name
 output blobEndpoint string = storage.outputs.blobEndpoint
+output tableEndpoint string = storage.outputs.tableEndpoint
+output hostIdentityClientId string = identity.outputs.clientId
 output keyVaultName string = keyVault.outputs.name
 output registryName string = registry.outputs.name
 output registryLoginServer string = registry.outputs.loginServer

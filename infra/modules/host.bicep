@@ -1,37 +1,64 @@
 // The WebJobs host on Azure Container Apps: no ingress (it only polls storage), always at least one replica so the
 // blob trigger and the monthly timer keep running; more replicas share the work safely (receipts, one timer lock).
+// Storage is reached with the host's user-assigned identity, as Azure Functions does it (identity-based
+// AzureWebJobsStorage): no connection string, no account key, only the service URLs and the identity's client id.
 param namePrefix string
 param location string
 param identityId string
+
+@description('Client (application) id of the user-assigned identity: the host asks Entra ID for tokens as this identity.')
+param identityClientId string
+
 param registryLoginServer string
 param image string
-param logAnalyticsWorkspaceName string
-param storageConnectionSecretUri string
+param logAnalyticsWorkspaceId string
+
+@description('The storage account\'s blob endpoint, for example https://<account>.blob.core.windows.net/.')
+param storageBlobServiceUri string
+
+@description('The storage account\'s table endpoint, for example https://<account>.table.core.windows.net/.')
+param storageTableServiceUri string
+
 param pdfLicenseSecretUri string
 param insightsConnectionString string
 param minReplicas int = 1
 param maxReplicas int = 2
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {
-  name: logAnalyticsWorkspaceName
-}
-
+// Logs go to Log Analytics through a diagnostic setting (destination azure-monitor) rather than with the workspace's
+// shared key: no key of any kind is read by the deployment.
 resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: '${namePrefix}-env'
   location: location
   properties: {
     appLogsConfiguration: {
-      destination: 'log-analytics'
-      logAnalyticsConfiguration: {
-        customerId: workspace.properties.customerId
-        sharedKey: workspace.listKeys().primarySharedKey
-      }
+      destination: 'azure-monitor'
     }
+  }
+}
+
+resource environmentDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: environment
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated' // the ContainerAppConsoleLogs and ContainerAppSystemLogs tables
+    logs: [
+      { category: 'ContainerAppConsoleLogs', enabled: true }
+      { category: 'ContainerAppSystemLogs', enabled: true }
+    ]
   }
 }
 
 var licenseSecret = empty(pdfLicenseSecretUri) ? [] : [ { name: 'pdfsharp-license', keyVaultUrl: pdfLicenseSecretUri, identity: identityId } ]
 var licenseEnv = empty(pdfLicenseSecretUri) ? [] : [ { name: 'Pdf__LicenseKey', secretRef: 'pdfsharp-license' } ]
+
+// Identity-based AzureWebJobsStorage, the settings Azure Functions documents for a user-assigned identity.
+var storageEnv = [
+  { name: 'AzureWebJobsStorage__blobServiceUri', value: storageBlobServiceUri }
+  { name: 'AzureWebJobsStorage__tableServiceUri', value: storageTableServiceUri }
+  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+  { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+]
 
 resource host 'Microsoft.App/containerApps@2024-03-01' = {
   name: '${namePrefix}-host'
@@ -45,7 +72,7 @@ resource host 'Microsoft.App/containerApps@2024-03-01' = {
     configuration: {
       activeRevisionsMode: 'Single'
       registries: [ { server: registryLoginServer, identity: identityId } ]
-      secrets: concat([ { name: 'storage-connection', keyVaultUrl: storageConnectionSecretUri, identity: identityId } ], licenseSecret)
+      secrets: licenseSecret
     }
     template: {
       containers: [
@@ -53,8 +80,7 @@ resource host 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'host'
           image: image
           resources: { cpu: json('0.5'), memory: '1Gi' }
-          env: concat([
-            { name: 'AzureWebJobsStorage', secretRef: 'storage-connection' }
+          env: concat(storageEnv, [
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
             { name: 'HostId', value: 'reporting' }
           ], licenseEnv)

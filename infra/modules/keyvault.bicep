@@ -1,7 +1,7 @@
-// Key Vault for the storage connection string and the optional PDFsharp licence key; only the host's identity reads them.
+// Key Vault for the host's few real secrets (the optional PDFsharp licence key, an SMTP password when mail is set up);
+// only the host's identity reads them. Storage needs no secret: the host signs in to it with its managed identity.
 param name string
 param location string
-param storageAccountName string
 param readerPrincipalId string
 param logAnalyticsWorkspaceId string
 
@@ -12,11 +12,14 @@ param pdfLicenseKey string = ''
 @description('Whether a licence key is given (kept apart from the key so that outputs never touch the secret).')
 param hasPdfLicense bool = false
 
-var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+@secure()
+@description('SMTP password for mail the host may send later; empty means no secret is written (set it with az keyvault secret set).')
+param smtpPassword string = ''
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
-  name: storageAccountName
-}
+@description('Whether an SMTP password is given (kept apart from the password so that outputs never touch the secret).')
+param hasSmtpPassword bool = false
+
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -31,18 +34,16 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource storageConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'storage-connection'
-  properties: {
-    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-  }
-}
-
 resource pdfLicense 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasPdfLicense) {
   parent: vault
   name: 'pdfsharp-license'
   properties: { value: pdfLicenseKey }
+}
+
+resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasSmtpPassword) {
+  parent: vault
+  name: 'smtp-password'
+  properties: { value: smtpPassword }
 }
 
 resource readSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -65,5 +66,4 @@ resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
 }
 
 output name string = vault.name
-output storageConnectionSecretUri string = storageConnection.properties.secretUri
 output pdfLicenseSecretUri string = hasPdfLicense ? '${vault.properties.vaultUri}secrets/pdfsharp-license' : ''

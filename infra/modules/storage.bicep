@@ -1,9 +1,18 @@
 // The pipeline's storage account: uploads, scorecards, configuration, tables. Versioning and soft delete so that
 // nothing is lost by mistake; a lifecycle rule moves old submissions to cheaper tiers.
+// No account key is used anywhere: shared key access is off, the host signs in with its managed identity (Microsoft
+// Entra ID) and the departments' upload links are user-delegation SAS, signed with a key the host gets from Entra ID.
 param name string
 param location string
 param departmentIds array
 param logAnalyticsWorkspaceId string
+
+@description('Principal (object) id of the host\'s managed identity: it gets the data-plane roles below.')
+param hostPrincipalId string
+
+@description('Origins of the department upload page (for example https://reporting.example.org), allowed to GET, PUT and HEAD blobs from a browser with a SAS link. Empty: no CORS rule.')
+@maxLength(64)
+param uploadPageOrigins array = []
 
 @description('Days before a submission blob moves to the cool tier.')
 param coolAfterDays int = 90
@@ -19,9 +28,56 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   properties: {
     minimumTlsVersion: 'TLS1_2'
     allowBlobPublicAccess: false
-    allowSharedKeyAccess: true // the host's storage client and the departments' SAS links use the account key
+    allowSharedKeyAccess: false // Entra ID only: no account key signs a request or a SAS (account SAS stops working too)
+    defaultToOAuthAuthentication: true // the portal uses Entra ID as well
+    allowCrossTenantReplication: false
     supportsHttpsTrafficOnly: true
     accessTier: 'Hot'
+  }
+}
+
+// The host's data-plane roles on this account, with the built-in role definitions' ids (the same in every tenant).
+
+// Create containers, read, write and delete blobs, take blob and container leases (the timer's lock, the receipts).
+// The least privilege that works: Storage Blob Data Owner (b7e6dc6d-f1e8-4753-8033-0f276bb0955b) would only add POSIX
+// ACLs and ownership (Data Lake, not enabled here), blob index tags and immutability policies, none of which the host uses.
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+
+// Create tables; query, insert, update and delete entities (figures, submissions, receipts, runs).
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+// Get a user delegation key, to sign the departments' upload links (user-delegation SAS). Blob Data Contributor holds
+// this action too; the explicit role says why the host has it and keeps it should the data role ever be narrowed to
+// single containers, since the key is asked for at the account.
+var storageBlobDelegator = 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
+
+resource hostBlobData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, hostPrincipalId, storageBlobDataContributor)
+  scope: storage
+  properties: {
+    principalId: hostPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+  }
+}
+
+resource hostTableData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, hostPrincipalId, storageTableDataContributor)
+  scope: storage
+  properties: {
+    principalId: hostPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+  }
+}
+
+resource hostBlobDelegator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, hostPrincipalId, storageBlobDelegator)
+  scope: storage
+  properties: {
+    principalId: hostPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDelegator)
   }
 }
 
@@ -32,6 +88,18 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
     isVersioningEnabled: true
     deleteRetentionPolicy: { enabled: true, days: 30 }
     containerDeleteRetentionPolicy: { enabled: true, days: 30 }
+    // The department upload page (static files, another origin) PUTs blobs with a SAS link from the browser.
+    cors: {
+      corsRules: empty(uploadPageOrigins) ? [] : [
+        {
+          allowedOrigins: uploadPageOrigins
+          allowedMethods: [ 'GET', 'PUT', 'HEAD', 'OPTIONS' ]
+          allowedHeaders: [ 'content-type', 'content-md5', 'if-match', 'if-none-match', 'x-ms-*' ]
+          exposedHeaders: [ 'etag', 'last-modified', 'content-length', 'content-type', 'content-md5', 'x-ms-*' ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
   }
 }
 
@@ -105,3 +173,4 @@ resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
 output name string = storage.name
 output id string = storage.id
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output tableEndpoint string = storage.properties.primaryEndpoints.table
