@@ -16,27 +16,27 @@ public sealed class AzureRulesPolicy(AzureRuleViolations violations) : HttpPipel
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         var request = message.Request;
-        var body = TableRequestRules.IsTableRequest(request) && TableRequestRules.NeedsBody(request)
-            ? RequestBody.Read(request.Content, message.CancellationToken)
-            : null;
-        Enforce(request, body);
+        var isTable = TableRequestRules.IsTableRequest(request);
+        var body = isTable && TableRequestRules.NeedsBody(request) ? RequestBody.Read(request.Content, message.CancellationToken) : null;
+        Enforce(request, isTable, body);
         ProcessNext(message, pipeline);
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         var request = message.Request;
-        var body = TableRequestRules.IsTableRequest(request) && TableRequestRules.NeedsBody(request)
+        var isTable = TableRequestRules.IsTableRequest(request);
+        var body = isTable && TableRequestRules.NeedsBody(request)
             ? await RequestBody.ReadAsync(request.Content, message.CancellationToken).ConfigureAwait(false)
             : null;
-        Enforce(request, body);
+        Enforce(request, isTable, body);
         await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
     }
 
-    private void Enforce(Request request, byte[]? body)
+    private void Enforce(Request request, bool isTable, byte[]? body)
     {
         var uri = request.Uri.ToUri();
-        var breach = TableRequestRules.IsTableRequest(request) ? TableRequestRules.Check(request, body) : BlobNameRule.Check(uri);
+        var breach = isTable ? TableRequestRules.Check(request, body) : BlobNameRule.Check(uri);
         if (breach is null)
         {
             return;

@@ -11,7 +11,7 @@ internal static class Excerpt
 {
     private const int Limit = 64;
 
-    public static string Of(string value)
+    public static string Of(string value, bool quoted = true)
     {
         var shown = new StringBuilder();
         foreach (var c in value.Length > Limit ? value[..Limit] : value)
@@ -26,8 +26,9 @@ internal static class Excerpt
             }
         }
 
+        var quote = quoted ? "'" : "";
         return value.Length > Limit
-            ? string.Create(CultureInfo.InvariantCulture, $"'{shown}…' ({value.Length:N0} characters)")
-            : $"'{shown}'";
+            ? string.Create(CultureInfo.InvariantCulture, $"{quote}{shown}…{quote} ({value.Length:N0} characters)")
+            : $"{quote}{shown}{quote}";
     }
 }

@@ -21,15 +21,12 @@ internal static class TablePropertyRules
 
     private static AzureRuleBreach? CheckDateTime(TableProperty property)
     {
-        // Past 9999-12-31T23:59:59.9999999Z a value no longer parses; a malformed value is left for Azure to refuse.
-        var text = property.Text;
-        if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-        {
-            return null;
-        }
-
-        return value < MinDateTime
-            ? new(AzureRule.TableDateTimeOutOfRange, $"property {property.Name} = {text}")
+        // DateTimeOffset spans 0001-01-01 to 9999-12-31T23:59:59.9999999 in UTC, so a value that does not parse
+        // (year 10000, or an offset pushing it past either end) is outside Azure's range, or malformed: refused either way.
+        var text = property.Text ?? "";
+        var parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value);
+        return !parsed || value < MinDateTime
+            ? new(AzureRule.TableDateTimeOutOfRange, $"property {property.Name} = {Excerpt.Of(text, quoted: false)}")
             : null;
     }
 
