@@ -16,7 +16,6 @@ internal static class CliServices
     public static IConfiguration Configuration(string? connection)
     {
         var builder = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = StorageOptions.DevelopmentConnection })
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: true)
             .AddEnvironmentVariables();
         if (connection is not null)
@@ -43,7 +42,9 @@ internal static class CliServices
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]The storage connection string is not valid[/] ({ex.GetType().Name}). Check --connection or AzureWebJobsStorage.");
+            // The reader's own messages name the setting and say what is wrong; the SDK's may quote the connection string, so they are not shown.
+            var reason = ex.Source == typeof(StorageOptions).Assembly.GetName().Name ? ex.Message : ex.GetType().Name;
+            AnsiConsole.MarkupLineInterpolated($"[red]The storage connection is not valid[/] ({reason}). Check --connection or AzureWebJobsStorage.");
             return null;
         }
 

@@ -24,7 +24,6 @@ public static class ReportingHost
             .UseContentRoot(AppContext.BaseDirectory)
             .ConfigureAppConfiguration(config =>
             {
-                config.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = StorageOptions.DevelopmentConnection });
                 config.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host.json"), optional: false);
                 config.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
                 config.AddEnvironmentVariables();

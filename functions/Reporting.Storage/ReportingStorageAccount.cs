@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using Reporting.Storage.AzureRules;
 using Reporting.Storage.Connection;
 
 namespace Reporting.Storage;
@@ -8,16 +9,22 @@ namespace Reporting.Storage;
 /// <summary>The storage account and the names in it; creates what is missing on first use.</summary>
 public sealed class ReportingStorageAccount
 {
-    public ReportingStorageAccount(IOptions<StorageOptions> options)
+    /// <param name="options">Where the account is and what things are called.</param>
+    /// <param name="violations">Where requests refused under Azure's rules are recorded (tests check it is empty); a private one when not given.</param>
+    public ReportingStorageAccount(IOptions<StorageOptions> options, AzureRuleViolations? violations = null)
     {
         Options = options.Value;
-        var clients = new StorageClients(Options.Connection, Options.EnforceAzureRules);
+        RuleViolations = violations ?? new AzureRuleViolations();
+        var clients = new StorageClients(Options.Connection, Options.EnforceAzureRules ? new AzureRulesPolicy(RuleViolations) : null);
         BlobService = clients.CreateBlobService(StorageClients.Patient);
         FailFastBlobService = clients.CreateBlobService(StorageClients.FailFast);
         TableService = clients.CreateTableService();
     }
 
     public StorageOptions Options { get; }
+
+    /// <summary>Requests this account refused before sending because Azure Storage would refuse them (see <see cref="AzureRulesPolicy"/>).</summary>
+    public AzureRuleViolations RuleViolations { get; }
 
     /// <summary>The blob service, on the connection string or the identity in <c>AzureWebJobsStorage</c>.</summary>
     public BlobServiceClient BlobService { get; }

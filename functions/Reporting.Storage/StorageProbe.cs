@@ -17,16 +17,16 @@ public sealed class StorageProbe(ReportingStorageAccount account)
 
             return null;
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFailure.Unwrap(ex) is RequestFailedException failed)
         {
-            var reason = ex.Status > 0
-                ? $"it answered HTTP {ex.Status} ({ex.ErrorCode}); check the account name, key or the identity's roles"
+            var reason = failed.Status > 0
+                ? $"it answered HTTP {failed.Status} ({failed.ErrorCode}); check the account name, key or the identity's roles"
                 : "nothing answered";
             return $"Storage at {account.BlobEndpoint} cannot be used: {reason}.";
         }
-        catch (AuthenticationFailedException ex)
+        catch (Exception ex) when (StorageFailure.Unwrap(ex) is AuthenticationFailedException failed)
         {
-            return $"Storage at {account.BlobEndpoint} cannot be used: signing in with an identity failed ({ex.Message.Split('\n')[0]}).";
+            return $"Storage at {account.BlobEndpoint} cannot be used: signing in with an identity failed ({failed.Message.Split('\n')[0]}).";
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reporting.Storage.AzureRules;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Connection;
 using Reporting.Storage.Receipts;
@@ -20,6 +21,7 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection("Storage"))
             .Configure(options => options.Connection = StorageConnectionReader.Read(configuration));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AzureRuleViolations>();
         services.AddSingleton<ReportingStorageAccount>();
         services.AddSingleton<KpiFigureTable>();
         services.AddSingleton<SubmissionHistoryTable>();

@@ -40,7 +40,8 @@ internal sealed class HostHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = ReportingHost.CreateBuilder([], all).Build();
+        // The host records refused requests where the test's account does, so the fixture sees them.
+        var host = ReportingHost.CreateBuilder([], all).ConfigureServices(services => services.AddSingleton(account.RuleViolations)).Build();
         if (uploadStrategy)
         {
             var yaml = await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "strategy.yaml"));
@@ -72,5 +73,6 @@ internal sealed class HostHarness : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        AzureRulesAssert.NoneIn(Account.RuleViolations, "the host");
     }
 }

@@ -58,6 +58,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var id = _process.Id;
         if (!_process.HasExited)
         {
             using var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
@@ -73,6 +74,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        AzureRulesAssert.NoneInLog(Output, $"host process {id}");
     }
 
     private void Keep(string? line)

@@ -1,3 +1,4 @@
+using Reporting.Storage.AzureRules;
 using Reporting.Storage.Emulator;
 
 using Xunit;
@@ -16,6 +17,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public int BlobPort => _emulator?.BlobPort ?? 0;
 
+    /// <summary>
+    /// Every request that Azure Storage would refuse, from every account the tests made on this emulator
+    /// (<see cref="TestStorage"/>). The fixture fails the tests that share it if any was made, even one the code swallowed.
+    /// </summary>
+    public AzureRuleViolations Violations { get; } = new();
+
     public async Task InitializeAsync() => _emulator = await AzuriteEmulator.StartAsync();
 
     public async Task DisposeAsync()
@@ -24,5 +31,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             await _emulator.DisposeAsync();
         }
+
+        AzureRulesAssert.NoneIn(Violations, "the tests on this emulator");
     }
 }

@@ -18,7 +18,7 @@ public sealed class StrategyBlob(ReportingStorageAccount account)
     {
         try
         {
-            return (await Blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString();
+            return (await Blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.Quoted();
         }
         catch (RequestFailedException ex) when (ex.IsNotFound())
         {
@@ -32,7 +32,7 @@ public sealed class StrategyBlob(ReportingStorageAccount account)
         try
         {
             var content = (await Blob.DownloadContentAsync(cancellationToken)).Value;
-            return (content.Content.ToString(), content.Details.ETag.ToString());
+            return (content.Content.ToString(), content.Details.ETag.Quoted());
         }
         catch (RequestFailedException ex) when (ex.IsNotFound())
         {

@@ -53,7 +53,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
             {
                 if (blob.Properties.BlobType == BlobType.Block && !blob.Name.StartsWith(ResultsFolder, StringComparison.Ordinal))
                 {
-                    yield return new SubmissionUpload(containerName, department, blob.Name, blob.Properties.ETag?.ToString() ?? "", blob.Properties.ContentLength ?? 0);
+                    yield return new SubmissionUpload(containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0);
                 }
             }
         }
@@ -64,7 +64,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     {
         try
         {
-            return (await BlobOf(upload).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString();
+            return (await BlobOf(upload).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.Quoted();
         }
         catch (RequestFailedException ex) when (ex.IsNotFound())
         {
@@ -117,7 +117,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         var container = account.SubmissionContainer(department);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } };
-        return (await container.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken)).Value.ETag.ToString();
+        return (await container.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken)).Value.ETag.Quoted();
     }
 
     /// <summary>

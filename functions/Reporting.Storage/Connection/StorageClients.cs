@@ -1,11 +1,12 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Reporting.Storage.AzureRules;
 
 namespace Reporting.Storage.Connection;
 
 /// <summary>Creates the blob and table service clients for a connection, with one retry policy and the same checks on all.</summary>
-internal sealed class StorageClients(StorageConnection connection, bool enforceAzureRules)
+internal sealed class StorageClients(StorageConnection connection, AzureRulesPolicy? azureRules)
 {
     /// <summary>For work that must get through: retries with back-off for about half a minute.</summary>
     public static readonly RetrySettings Patient = new(4, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
@@ -39,7 +40,11 @@ internal sealed class StorageClients(StorageConnection connection, bool enforceA
         options.Retry.Delay = retry.Delay;
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         options.Retry.NetworkTimeout = retry.NetworkTimeout;
-        _ = enforceAzureRules; // the Azure rules policy is added here (AzureRules)
+        if (azureRules is not null)
+        {
+            options.AddPolicy(azureRules, HttpPipelinePosition.PerCall);
+        }
+
         return options;
     }
 
