@@ -1,4 +1,4 @@
-using Reporting.Storage.Emulator;
+using Reporting.LocalDev;
 
 namespace Reporting.Cli;
 

@@ -20,7 +20,7 @@ internal static class MachineInfo
 
     private static string AzuriteVersion()
     {
-        var manifest = Path.Combine(Storage.Emulator.AzuriteInstallation.FindRepositoryRoot(), "node_modules", "azurite", "package.json");
+        var manifest = Path.Combine(LocalDev.AzuriteInstallation.FindRepositoryRoot(), "node_modules", "azurite", "package.json");
         return File.Exists(manifest) ? JsonDocument.Parse(File.ReadAllText(manifest)).RootElement.GetProperty("version").GetString() ?? "?" : "?";
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Reporting.Benchmarks;
 using Reporting.Core.Periods;
-using Reporting.Storage.Emulator;
+using Reporting.LocalDev;
 
 // Benchmarks: ingest, trigger latency, rendering and the monthly run at scale, against one private Azurite.
 // Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N]

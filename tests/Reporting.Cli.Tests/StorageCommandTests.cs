@@ -188,7 +188,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         var closedPort = ClosedPort();
         var settings = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Storage.Emulator.AzuriteEmulator.AccountKey};BlobEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;",
+            ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={LocalDev.AzuriteEmulator.AccountKey};BlobEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;",
         };
 
         var result = await CliProcess.RunWithSettingsAsync(settings, arguments);
@@ -196,7 +196,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(3, result.ExitCode);
         Assert.Contains($"Storage at http://127.0.0.1:{closedPort}/devstoreaccount1 cannot be used: nothing answered.", result.Output);
         Assert.Contains("npm ci && npm run azurite", result.Output);
-        Assert.DoesNotContain(Storage.Emulator.AzuriteEmulator.AccountKey, result.All);
+        Assert.DoesNotContain(LocalDev.AzuriteEmulator.AccountKey, result.All);
         Assert.DoesNotContain("   at ", result.All); // no stack trace
     }
 

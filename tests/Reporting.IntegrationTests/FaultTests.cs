@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
-using Reporting.Storage.Emulator;
+using Reporting.LocalDev;
 using Reporting.Storage.Receipts;
 using Reporting.Storage.Tables;
 using Reporting.Testing;

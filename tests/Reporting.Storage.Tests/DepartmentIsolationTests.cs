@@ -72,7 +72,7 @@ public sealed class DepartmentIsolationTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task AccountWide_ListingContainersAndOtherContainers_AreDenied()
     {
-        var root = new Uri($"{_sales.ContainerSasUrl.GetLeftPart(UriPartial.Authority)}/{Emulator.AzuriteEmulator.AccountName}{_sales.ContainerSasUrl.Query}&comp=list");
+        var root = new Uri($"{_sales.ContainerSasUrl.GetLeftPart(UriPartial.Authority)}/{LocalDev.AzuriteEmulator.AccountName}{_sales.ContainerSasUrl.Query}&comp=list");
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Get, root)).StatusCode);
         var scorecards = new Uri(_sales.UploadUrl("x").ToString().Replace(_account.SubmissionContainer("sales").Name + "/x", _account.Options.ScorecardContainer + "/2026-10/leadership.pdf", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Get, scorecards)).StatusCode);

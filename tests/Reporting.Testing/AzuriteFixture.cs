@@ -1,5 +1,5 @@
 using Reporting.Storage.AzureRules;
-using Reporting.Storage.Emulator;
+using Reporting.LocalDev;
 
 using Xunit;
 

@@ -10,7 +10,7 @@ using Reporting.Functions;
 using Reporting.Functions.Functions;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
-using Reporting.Storage.Emulator;
+using Reporting.LocalDev;
 using Spectre.Console;
 
 namespace Reporting.Cli.Demo;

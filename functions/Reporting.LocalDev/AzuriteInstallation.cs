@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Reporting.Storage.Emulator;
+namespace Reporting.LocalDev;
 
 /// <summary>Finds the repository's pinned Azurite and installs it with <c>npm ci</c> when it is missing.</summary>
 public static class AzuriteInstallation

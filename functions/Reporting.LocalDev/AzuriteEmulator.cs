@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Reporting.Storage.Emulator;
+namespace Reporting.LocalDev;
 
 /// <summary>
 /// A private Azurite instance on free loopback ports with in-memory storage, for the demo and the tests.
