@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Periods;
@@ -59,8 +60,8 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         var occurrences = (int)((DateTimeOffset.UtcNow - started).TotalSeconds / 3) + 1;
         var runs = (await new ScorecardRunTable(account, TimeProvider.System).ListAsync(previous.ToString(), default)).Count(r => r.Trigger.StartsWith("timer", StringComparison.Ordinal));
         Assert.InRange(runs, 1, occurrences);
-        var locks = await account.Blobs.GetContainerReference("azure-webjobs-hosts").ListBlobsSegmentedAsync("locks/reporting/", true, Microsoft.WindowsAzure.Storage.Blob.BlobListingDetails.None, 10, null, null, null);
-        Assert.NotEmpty(locks.Results);
+        var locks = account.BlobService.GetBlobContainerClient(TestStorage.Leases(account).Value.LockContainer).GetBlobsAsync(BlobTraits.None, BlobStates.None, "singletons/default/reporting/", default);
+        Assert.Contains($"singletons/default/reporting/{typeof(MonthlyScorecards).FullName}.RunAsync.Listener", await locks.Select(b => b.Name).ToListAsync());
     }
 
     [Fact]
