@@ -1,7 +1,6 @@
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Reporting.Functions.Locks;
 using Reporting.Storage;
 using Reporting.Storage.Leases;
@@ -68,9 +67,7 @@ public sealed class BlobLeaseDistributedLockManagerTests(AzuriteFixture azurite)
     [Fact]
     public async Task RenewAsync_StorageUnreachable_IsFalse_SoWebJobsTriesAgainSooner()
     {
-        var nowhere = new ReportingStorageAccount(Options.Create(StorageOptions.Prefixed(
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + Reporting.Storage.Emulator.AzuriteEmulator.AccountKey
-            + ";BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;TableEndpoint=http://127.0.0.1:9/devstoreaccount1", "x")));
+        var nowhere = TestStorage.Unreachable();
         var manager = new BlobLeaseDistributedLockManager(new BlobLeaseStore(nowhere, TestStorage.Leases(nowhere)), NullLogger<BlobLeaseDistributedLockManager>.Instance);
 
         Assert.False(await manager.RenewAsync(new BlobLeaseLock("reporting/x", new HeldLease("singletons/default/reporting/x", Guid.NewGuid().ToString(), Period)), default));

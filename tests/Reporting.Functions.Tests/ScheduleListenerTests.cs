@@ -45,7 +45,7 @@ public sealed class ScheduleListenerTests(AzuriteFixture azurite)
         using (var restarted = Listener())
         {
             await restarted.StartAsync(default);
-            _clock.Advance(TimeSpan.FromMinutes(1)); // 06:02: a past-due run would come before this one
+            _clock.Advance(TimeSpan.FromMinutes(1)); // 06:02, exactly the next occurrence: due, not past due, whether the start checked before or after
             Assert.Equal(new ScheduleInfo(Start.AddSeconds(90), Start.AddSeconds(150), IsPastDue: false), await _executor.NextAsync());
             await restarted.StopAsync(default);
         }
@@ -59,6 +59,7 @@ public sealed class ScheduleListenerTests(AzuriteFixture azurite)
         _executor.Succeed = false;
         using var listener = Listener();
         await listener.StartAsync(default);
+        await RecordedAsync(Start.AddSeconds(30)); // the first start plans the next occurrence
 
         _clock.Advance(TimeSpan.FromSeconds(30));
         Assert.False((await _executor.NextAsync()).IsPastDue);
@@ -76,6 +77,19 @@ public sealed class ScheduleListenerTests(AzuriteFixture azurite)
 
         await listener.StopAsync(new CancellationTokenSource(Timeout).Token);
         _clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Empty(_executor.Runs);
+    }
+
+    [Fact]
+    public async Task StartAsync_StorageUnreachable_DoesNotFailTheHostsStart_AndStopsCleanly()
+    {
+        var nowhere = TestStorage.Unreachable();
+        var monitor = new ScheduleMonitor(new ScheduleStatusStore(nowhere, TestStorage.Leases(nowhere)), new ConfiguredHostIdProvider("reporting"), _clock, NullLogger<ScheduleMonitor>.Instance);
+        using var listener = new ScheduleListener("Monthly", EveryMinute, monitor, _executor, _clock, NullLogger<ScheduleListener>.Instance);
+
+        await listener.StartAsync(new CancellationTokenSource(Timeout).Token);
+        await listener.StopAsync(new CancellationTokenSource(Timeout).Token);
 
         Assert.Empty(_executor.Runs);
     }

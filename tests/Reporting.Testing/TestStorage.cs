@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Reporting.Storage;
+using Reporting.Storage.Emulator;
 using Reporting.Storage.Leases;
 
 namespace Reporting.Testing;
@@ -9,6 +10,12 @@ public static class TestStorage
 {
     public static ReportingStorageAccount Account(AzuriteFixture azurite, string? prefix = null) =>
         new(Options.Create(StorageOptions.Prefixed(azurite.ConnectionString, prefix ?? "t" + Guid.NewGuid().ToString("N")[..8])));
+
+    /// <summary>An account on a loopback port nothing listens on: storage that is down.</summary>
+    public static ReportingStorageAccount Unreachable() =>
+        new(Options.Create(StorageOptions.Prefixed(
+            $"DefaultEndpointsProtocol=http;AccountName={AzuriteEmulator.AccountName};AccountKey={AzuriteEmulator.AccountKey};"
+            + $"BlobEndpoint=http://127.0.0.1:9/{AzuriteEmulator.AccountName};TableEndpoint=http://127.0.0.1:9/{AzuriteEmulator.AccountName}", "down")));
 
     /// <summary>The same names as configuration keys, for tests that build the real host or run the CLI.</summary>
     public static Dictionary<string, string?> Settings(ReportingStorageAccount account)

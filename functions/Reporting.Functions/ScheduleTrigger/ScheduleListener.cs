@@ -8,7 +8,7 @@ namespace Reporting.Functions.ScheduleTrigger;
 /// <summary>
 /// Runs a function at each occurrence of its schedule. A listener singleton: WebJobs starts it only on the host holding its lock
 /// (a blob lease) and starts it on another host when that lock is let go or expires, so each occurrence runs on one host.
-/// On start it asks <see cref="ScheduleMonitor"/> whether an occurrence was missed and, if so, runs once at once, past due.
+/// On start it asks <see cref="ScheduleMonitor"/> whether an occurrence was missed and, if so, runs it once at once, past due.
 /// </summary>
 [Singleton(Mode = SingletonMode.Listener)]
 internal sealed partial class ScheduleListener(
@@ -21,12 +21,11 @@ internal sealed partial class ScheduleListener(
     private DateTimeOffset _next;
     private Task? _loop;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts in the background: the schedule check reads storage, and storage being down must not keep the host (or the lock) from starting.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var check = await monitor.CheckAsync(function, schedule, cancellationToken);
-        (_etag, _next) = (check.Stored.ETag, check.Stored.Status.Next);
-        LogStarted(logger, function, schedule.ToString() ?? "", check.Stored.Status.Last, _next, check.IsPastDue);
-        _loop = Task.Run(() => RunAsync(check.IsPastDue, _stopping.Token), CancellationToken.None);
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     /// <summary>Stops waiting for occurrences and lets a running function finish, unless the host's stop timeout runs out first.</summary>
@@ -53,11 +52,14 @@ internal sealed partial class ScheduleListener(
         _aborting.Dispose();
     }
 
-    private async Task RunAsync(bool isPastDue, CancellationToken stopping)
+    private async Task RunAsync(CancellationToken stopping)
     {
         try
         {
-            if (isPastDue)
+            var check = await CheckAsync(stopping);
+            (_etag, _next) = (check.Stored.ETag, check.Stored.Status.Next);
+            LogStarted(logger, function, schedule.ToString() ?? "", check.Stored.Status.Last, _next, check.IsPastDue);
+            if (check.IsPastDue)
             {
                 LogPastDue(logger, function, _next);
                 await InvokeAsync(_next, isPastDue: true, stopping);
@@ -76,7 +78,25 @@ internal sealed partial class ScheduleListener(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // stopped while waiting for the next occurrence
+            // stopped while checking or waiting for the next occurrence
+        }
+    }
+
+    // Until storage answers: only then is it known whether an occurrence was missed.
+    private async Task<ScheduleCheck> CheckAsync(CancellationToken stopping)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await monitor.CheckAsync(function, schedule, stopping);
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6))));
+                LogCheckFailed(logger, ex, function, delay.TotalSeconds);
+                await Task.Delay(delay, clock, stopping);
+            }
         }
     }
 
@@ -122,6 +142,9 @@ internal sealed partial class ScheduleListener(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Function} ({Scheduled:o}) was cut short by a shutdown; it is caught up when the schedule next starts")]
     private static partial void LogCutShort(ILogger logger, string function, DateTimeOffset scheduled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the schedule status of {Function} failed; trying again in {DelaySeconds} s")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception, string function, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Running or recording {Function} failed; it keeps to its schedule")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, string function);
