@@ -4,8 +4,8 @@ using Microsoft.Azure.WebJobs.Host.Executors;
 namespace Reporting.Functions;
 
 /// <summary>
-/// The same host id on every instance (setting <c>HostId</c>, default "reporting"). The WebJobs SDK derives singleton
-/// locks and the timer's schedule records from it; its default (machine name + assembly) would differ per machine,
+/// The same host id on every instance (setting <c>HostId</c>, default "reporting"). Singleton locks and the schedule trigger's
+/// status blobs are named after it; the SDK's default (machine name + assembly) would differ per machine,
 /// and then every instance would run the monthly timer.
 /// </summary>
 internal sealed partial class ConfiguredHostIdProvider : IHostIdProvider

@@ -5,11 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Submissions;
+using Reporting.Functions.Locks;
 using Reporting.Functions.Pipeline;
+using Reporting.Functions.ScheduleTrigger;
 using Reporting.Functions.Scheduling;
 using Reporting.Functions.SubmissionBlobTrigger;
 using Reporting.Pdf;
 using Reporting.Storage;
+using Reporting.Storage.Leases;
 
 namespace Reporting.Functions;
 
@@ -41,14 +44,14 @@ public static class ReportingHost
             })
             .ConfigureWebJobs(webJobs =>
             {
-                webJobs.AddAzureStorageCoreServices();
-                webJobs.AddTimers();
+                webJobs.AddBlobLeaseSingletons();
+                webJobs.AddScheduleTrigger();
                 webJobs.AddSubmissionBlobTrigger();
             })
             .ConfigureServices((context, services) =>
             {
-                // host.json "singleton" (as in Azure Functions): how long the monthly timer's lock lasts, and how soon
-                // another instance takes over after the holder dies.
+                // host.json "singleton" (as in Azure Functions): how long a schedule's listener lock (a blob lease) lasts,
+                // and how often a standby instance tries to take it over after the holder dies.
                 services.Configure<Microsoft.Azure.WebJobs.Host.SingletonOptions>(context.Configuration.GetSection("singleton"));
                 services.AddSingleton<IHostIdProvider>(new ConfiguredHostIdProvider(context.Configuration["HostId"]));
                 services.AddTelemetryWhenConfigured(context.Configuration);
@@ -59,6 +62,7 @@ public static class ReportingHost
     {
         services.AddSingleton(TimeProvider.System);
         services.AddReportingStorage(configuration);
+        services.AddReportingLeases();
         services.AddOptions<SubmissionRules>().BindConfiguration("submissions");
         services.AddOptions<PdfOptions>().BindConfiguration("Pdf");
         services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
@@ -67,8 +71,6 @@ public static class ReportingHost
         services.AddSingleton<SubmissionIngestion>();
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
         services.AddSingleton<ScorecardPublisher>();
-        // The timer extension creates the schedule type itself, so it gets its settings here, before the host starts.
-        MonthlyScorecardSchedule.Configure(configuration.GetSection(MonthlyScorecardOptions.Section).Get<MonthlyScorecardOptions>() ?? new MonthlyScorecardOptions());
         return services;
     }
 }

@@ -8,7 +8,6 @@ using Reporting.Storage;
 
 namespace Reporting.Functions.Tests;
 
-[Collection(ScheduleCollection.Name)]
 public sealed class HostConfigurationTests
 {
     [Fact]

@@ -4,9 +4,11 @@ using Reporting.Functions.Scheduling;
 
 namespace Reporting.Functions.Tests;
 
-[Collection(ScheduleCollection.Name)]
 public sealed class MonthlyScorecardScheduleTests
 {
+    private static MonthlyScorecardSchedule Schedule(string cron, string zone) =>
+        new(Options.Create(new MonthlyScorecardOptions { Schedule = cron, TimeZone = zone }));
+
     [Theory]
     // London in winter is UTC+0, in summer UTC+1
     [InlineData("Europe/London", "2026-11-22T10:00:00Z", "2026-12-06T06:00:00Z")]
@@ -15,23 +17,19 @@ public sealed class MonthlyScorecardScheduleTests
     [InlineData("UTC", "2026-12-06T06:00:00Z", "2027-01-06T06:00:00Z")]
     public void GetNextOccurrence_CronInTheConfiguredZone_GivesTheUtcInstant(string zone, string now, string expected)
     {
-        MonthlyScorecardSchedule.Configure(new MonthlyScorecardOptions { Schedule = "0 0 6 6 * *", TimeZone = zone });
+        var next = Schedule("0 0 6 6 * *", zone).GetNextOccurrence(DateTimeOffset.Parse(now));
 
-        var next = new MonthlyScorecardSchedule().GetNextOccurrence(DateTimeOffset.Parse(now).UtcDateTime);
-
-        Assert.Equal(DateTimeOffset.Parse(expected).UtcDateTime, next);
-        Assert.Equal(DateTimeKind.Utc, next.Kind);
+        Assert.Equal(DateTimeOffset.Parse(expected), next);
+        Assert.Equal(TimeSpan.Zero, next.Offset);
     }
 
     [Fact]
     public void GetNextOccurrence_TimeSkippedBySpringForward_RunsAtTheNextTimeThatExists()
     {
         // 29 March 2026, 01:30 does not exist in London (clocks go from 01:00 to 02:00).
-        MonthlyScorecardSchedule.Configure(new MonthlyScorecardOptions { Schedule = "0 30 1 29 3 *", TimeZone = "Europe/London" });
+        var next = Schedule("0 30 1 29 3 *", "Europe/London").GetNextOccurrence(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
 
-        var next = new MonthlyScorecardSchedule().GetNextOccurrence(new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc));
-
-        Assert.Equal(new DateTime(2026, 3, 29, 1, 30, 0, DateTimeKind.Utc), next);
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero), next);
     }
 
     [Theory]
@@ -39,8 +37,7 @@ public sealed class MonthlyScorecardScheduleTests
     [InlineData("0 0 6 6 * *", "Mars/Olympus", "is not a known time zone")]
     public void Configure_BadSettings_SaysWhatIsWrong(string schedule, string zone, string expected)
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            MonthlyScorecardSchedule.Configure(new MonthlyScorecardOptions { Schedule = schedule, TimeZone = zone }));
+        var error = Assert.Throws<InvalidOperationException>(() => Schedule(schedule, zone));
         Assert.Contains(expected, error.Message);
     }
 
@@ -59,11 +56,4 @@ public sealed class MonthlyScorecardScheduleTests
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ScheduleCollection
-{
-    // The schedule's settings are process-wide (the timer extension creates the schedule itself); these tests run one at a time.
-    public const string Name = "Monthly schedule";
 }

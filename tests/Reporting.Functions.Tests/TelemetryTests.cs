@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Reporting.Functions.Tests;
 
-[Collection(ScheduleCollection.Name)]
 public sealed class TelemetryTests
 {
     [Fact]

@@ -1,2 +1,2 @@
-// Hosts share the process-wide timer schedule and the two CPU cores; one integration test at a time.
+// Hosts (in-process and as processes) share the two CPU cores and the Azurite instance; one integration test at a time.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Periods;
@@ -59,8 +60,8 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         var occurrences = (int)((DateTimeOffset.UtcNow - started).TotalSeconds / 3) + 1;
         var runs = (await new ScorecardRunTable(account, TimeProvider.System).ListAsync(previous.ToString(), default)).Count(r => r.Trigger.StartsWith("timer", StringComparison.Ordinal));
         Assert.InRange(runs, 1, occurrences);
-        var locks = account.BlobService.GetBlobContainerClient("azure-webjobs-hosts").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "locks/reporting/", default);
-        Assert.True(await locks.AnyAsync(), "the timer's lock blob exists");
+        var locks = account.BlobService.GetBlobContainerClient(TestStorage.Leases(account).Value.LockContainer).GetBlobsAsync(BlobTraits.None, BlobStates.None, "singletons/default/reporting/", default);
+        Assert.Contains($"singletons/default/reporting/{typeof(MonthlyScorecards).FullName}.RunAsync.Listener", await locks.Select(b => b.Name).ToListAsync());
     }
 
     [Fact]

@@ -2,14 +2,15 @@ using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
 using Reporting.Functions.Pipeline;
+using Reporting.Functions.ScheduleTrigger;
 using Reporting.Functions.Scheduling;
 using Reporting.Storage.Blobs;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>
-/// Renders the previous month's scorecards on the monthly schedule (once across hosts: timers hold a blob lease;
-/// a run missed while the host was down fires once when it is back), re-renders stale months, and renders any month on demand.
+/// Renders the previous month's scorecards on the monthly schedule (once across hosts: the schedule's listener holds a blob lease;
+/// a run missed while no host was up fires once, as "timer (catch-up)", when one is back), re-renders stale months, and renders any month on demand.
 /// A failed run throws, so the host retries it and the run log shows the failure; it never reports success.
 /// </summary>
 public sealed class MonthlyScorecards(ScorecardPublisher publisher, ScorecardIndexStore index, IOptions<MonthlyScorecardOptions> options, TimeProvider clock)
@@ -18,12 +19,12 @@ public sealed class MonthlyScorecards(ScorecardPublisher publisher, ScorecardInd
 
     [FunctionName(nameof(MonthlyScorecards))]
     [ExponentialBackoffRetry(4, "00:00:30", "00:10:00")]
-    public Task RunAsync([TimerTrigger(typeof(MonthlyScorecardSchedule))] TimerInfo timer, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(PreviousMonth(), timer.IsPastDue ? "timer (catch-up)" : "timer", cancellationToken);
+    public Task RunAsync([ScheduleTrigger(typeof(MonthlyScorecardSchedule))] ScheduleInfo schedule, CancellationToken cancellationToken) =>
+        publisher.PublishAsync(PreviousMonth(), schedule.IsPastDue ? "timer (catch-up)" : "timer", cancellationToken);
 
     /// <summary>Re-renders the months that received accepted submissions after their latest render.</summary>
     [FunctionName("RerenderStaleScorecards")]
-    public async Task RerenderStaleAsync([TimerTrigger("%" + MonthlyScorecardOptions.StaleCheckScheduleKey + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task RerenderStaleAsync([ScheduleTrigger("%" + MonthlyScorecardOptions.StaleCheckScheduleKey + "%")] ScheduleInfo schedule, CancellationToken cancellationToken)
     {
         if (!options.Value.RerenderStale)
         {
