@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Reporting.Functions.Functions;
 using Reporting.Functions.Scheduling;
 
@@ -17,9 +19,9 @@ public sealed class MonthlyScorecardScheduleTests
     {
         MonthlyScorecardSchedule.Configure(new MonthlyScorecardOptions { Schedule = "0 0 6 6 * *", TimeZone = zone });
 
-        var next = new MonthlyScorecardSchedule().GetNextOccurrence(DateTimeOffset.Parse(now).UtcDateTime);
+        var next = new MonthlyScorecardSchedule().GetNextOccurrence(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture).UtcDateTime);
 
-        Assert.Equal(DateTimeOffset.Parse(expected).UtcDateTime, next);
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture).UtcDateTime, next);
         Assert.Equal(DateTimeKind.Utc, next.Kind);
     }
 
@@ -50,14 +52,9 @@ public sealed class MonthlyScorecardScheduleTests
     [InlineData("2026-01-01T00:30:00Z", "America/New_York", "2025-11")] // still 31 December in New York
     public void PreviousMonth_IsTakenInTheScheduleTimeZone(string now, string zone, string expected)
     {
-        var function = new MonthlyScorecards(null!, null!, Options.Create(new MonthlyScorecardOptions { TimeZone = zone }), new FixedClock(DateTimeOffset.Parse(now)));
+        var function = new MonthlyScorecards(null!, null!, Options.Create(new MonthlyScorecardOptions { TimeZone = zone }), new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)));
 
         Assert.Equal(expected, function.PreviousMonth().ToString());
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
 
