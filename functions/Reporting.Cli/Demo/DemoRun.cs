@@ -52,7 +52,10 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
                     _ => AzuriteEmulator.StartAsync(message => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]"), cancellationToken));
             }
 
-            using var host = ReportingHost.CreateBuilder([], DemoSettings(azurite?.ConnectionString ?? connection!)).Build();
+            // The host's clock is the system clock, or Reporting:Now (environment Reporting__Now) when set, as in the service.
+            using var host = ReportingHost.CreateBuilder([], DemoSettings(azurite?.ConnectionString ?? connection!))
+                .ConfigureServices((context, services) => services.AddReportingClock(context.Configuration))
+                .Build();
             var services = host.Services;
             if (await services.GetRequiredService<StorageProbe>().ProblemAsync(cancellationToken) is { } unreachable)
             {
