@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Reporting.Storage.Blobs;
 using Spectre.Console;
 
@@ -20,7 +21,7 @@ public static class GrantCommand
             var validDays = parse.GetValue(days);
             if (validDays is < 1 or > 365)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]--days {validDays} is out of range;[/] give 1 to 365 days.");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--days {validDays} is out of range;[/] give 1 to 365 days.");
                 return ExitCodes.Usage;
             }
 
@@ -38,7 +39,7 @@ public static class GrantCommand
             }
 
             var grant = await session.Get<DepartmentAccess>().GrantAsync(found.Id, TimeSpan.FromDays(validDays), cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"Upload link for [bold]{found.Name}[/], valid until {grant.ExpiresUtc:yyyy-MM-dd HH:mm} UTC. Share it only with the department:");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Upload link for [bold]{found.Name}[/], valid until {grant.ExpiresUtc:yyyy-MM-dd HH:mm} UTC. Share it only with the department:");
             Console.WriteLine(grant.ContainerSasUrl);
             AnsiConsole.MarkupLine("Upload a month's file with any HTTP tool, for example:");
             Console.WriteLine($"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-10.csv \"{grant.UploadUrl("2026-10.csv")}\"");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -71,7 +72,7 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
             var outcomes = await new UploadSession(services.GetRequiredService<SubmissionBlobs>()).RunAsync(submissions, IngestTimeout, cancellationToken);
             if (outcomes.Any(o => o.Status == "pending"))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{outcomes.Count(o => o.Status == "pending")} uploads had no answer after {IngestTimeout.TotalMinutes:0} minutes.[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{outcomes.Count(o => o.Status == "pending")} uploads had no answer after {IngestTimeout.TotalMinutes:0} minutes.[/]");
                 return ExitCodes.InvalidInput;
             }
 
