@@ -26,18 +26,42 @@ internal static class CliServices
         return builder.Build();
     }
 
+    /// <summary>
+    /// The problem with the <c>Reporting:Now</c> setting (a testing and demo aid, see <see cref="ReportingClock"/>), or null.
+    /// Checked once before any verb runs, so <see cref="Create"/> can rely on it.
+    /// </summary>
+    public static string? ClockProblem()
+    {
+        try
+        {
+            _ = ReportingClock.FromConfiguration(Configuration(null));
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>The host's services (clock, options, storage clients) configured for the CLI; nothing is contacted yet.</summary>
+    public static ServiceProvider Create(ParseResult parse)
+    {
+        var configuration = Configuration(parse.GetValue(CliOptions.Connection));
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(configuration)
+            .AddReportingServices(configuration)
+            .AddReportingClock(configuration)
+            .BuildServiceProvider();
+    }
+
     /// <summary>The services, or null (after saying why and how to fix it) when storage cannot be reached.</summary>
     public static async Task<ServiceProvider?> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         ServiceProvider services;
         try
         {
-            var configuration = Configuration(parse.GetValue(CliOptions.Connection));
-            services = new ServiceCollection()
-                .AddLogging()
-                .AddSingleton(configuration)
-                .AddReportingServices(configuration)
-                .BuildServiceProvider();
+            services = Create(parse);
             _ = services.GetRequiredService<ReportingStorageAccount>();
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)

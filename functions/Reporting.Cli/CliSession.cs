@@ -33,16 +33,19 @@ internal sealed class CliSession(ServiceProvider services, EngagementStrategy st
         return (new CliSession(services, strategy), ExitCodes.Success);
     }
 
-    /// <summary>As <see cref="OpenAsync"/>, after reading the verb's --period (default last month); a bad period is a usage error.</summary>
+    /// <summary>
+    /// As <see cref="OpenAsync"/>, after reading the verb's --period (default: last month by the clock in the services);
+    /// a bad period is a usage error.
+    /// </summary>
     public static async Task<(CliSession? Session, Period Period, int ExitCode)> OpenForPeriodAsync(ParseResult parse, Option<string?> period, CancellationToken cancellationToken)
     {
-        if (!PeriodArgument.TryRead(parse.GetValue(period), out var month))
+        if (!PeriodArgument.TryRead(parse.GetValue(period), out var given))
         {
-            return (null, month, ExitCodes.Usage);
+            return (null, default, ExitCodes.Usage);
         }
 
         var (session, exitCode) = await OpenAsync(parse, cancellationToken);
-        return (session, month, exitCode);
+        return (session, given ?? (session is null ? default : PeriodArgument.LastMonth(session.Get<TimeProvider>())), exitCode);
     }
 
     public ValueTask DisposeAsync() => services.DisposeAsync();

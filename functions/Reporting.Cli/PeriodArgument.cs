@@ -1,27 +1,31 @@
+using System.Globalization;
 using Reporting.Core.Periods;
+using Reporting.Functions;
 using Spectre.Console;
 
 namespace Reporting.Cli;
 
-// Reads a --period value; without one, the month before this one.
+// Reads a --period value; without one, the month before this one by the CLI's clock.
 internal static class PeriodArgument
 {
-    public static Period LastMonth => Period.FromDate(DateOnly.FromDateTime(DateTime.UtcNow)).Previous();
+    public static Period LastMonth(TimeProvider clock) => clock.CurrentPeriod().Previous();
 
-    public static bool TryRead(string? text, out Period period)
+    /// <summary>False (after saying why) when <paramref name="text"/> is not a period; null when none was given.</summary>
+    public static bool TryRead(string? text, out Period? period)
     {
+        period = null;
         if (text is null)
         {
-            period = LastMonth;
             return true;
         }
 
-        if (Period.TryParse(text, out period))
+        if (Period.TryParse(text, out var parsed))
         {
+            period = parsed;
             return true;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"[red]'{text}' is not a period;[/] write the month as YYYY-MM, for example 2026-10.");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]'{text}' is not a period;[/] write the month as YYYY-MM, for example 2026-10.");
         return false;
     }
 }

@@ -33,4 +33,11 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 
+// Reporting:Now (environment Reporting__Now) fixes the CLI's clock for tests and demos; a bad value is a usage error.
+if (CliServices.ClockProblem() is { } clockProblem)
+{
+    Console.Error.WriteLine(clockProblem);
+    return ExitCodes.Usage;
+}
+
 return await parsed.InvokeAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
@@ -18,7 +19,7 @@ internal sealed class RedactingConsoleFormatter(TimeProvider clock) : ConsoleFor
             return;
         }
 
-        var line = $"{clock.GetUtcNow():HH:mm:ss} {Level(logEntry.LogLevel)} {logEntry.Category}: {message}";
+        var line = string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():HH:mm:ss} {Level(logEntry.LogLevel)} {logEntry.Category}: {message}");
         if (logEntry.Exception is { } exception)
         {
             line += Environment.NewLine + exception;

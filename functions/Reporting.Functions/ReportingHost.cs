@@ -60,7 +60,7 @@ public static class ReportingHost
 
     public static IServiceCollection AddReportingServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddReportingClock(configuration);
         services.AddReportingStorage(configuration);
         services.AddReportingLeases();
         services.AddOptions<SubmissionRules>().BindConfiguration("submissions");

@@ -16,8 +16,18 @@ internal static class CliProcess
     /// <summary>Runs <c>reporting &lt;arguments&gt;</c> from the repository root, as the README does.</summary>
     public static Task<Result> RunAsync(params string[] arguments) => RunWithSettingsAsync(new Dictionary<string, string?>(), arguments);
 
-    /// <summary>Runs the CLI with configuration given as environment variables (<c>Storage:ScorecardContainer</c> becomes <c>Storage__ScorecardContainer</c>).</summary>
-    public static async Task<Result> RunWithSettingsAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
+    /// <summary>
+    /// Runs the CLI with configuration given as environment variables (<c>Storage:ScorecardContainer</c> becomes <c>Storage__ScorecardContainer</c>).
+    /// Its clock starts at <see cref="TestClock.Now"/> unless <paramref name="settings"/> give <see cref="TestClock.Key"/> (empty: the real clock).
+    /// </summary>
+    public static Task<Result> RunWithSettingsAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments) =>
+        RunWithEnvironmentAsync(settings, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>
+    /// As <see cref="RunWithSettingsAsync"/>, with more environment variables set as given (a null value removes the variable),
+    /// for example <c>LANG</c>.
+    /// </summary>
+    public static async Task<Result> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,9 +44,21 @@ internal static class CliProcess
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "160";
         start.Environment.Remove("AzureWebJobsStorage");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in TestClock.Settings().Concat(settings))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

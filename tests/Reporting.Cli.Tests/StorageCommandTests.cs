@@ -26,13 +26,15 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         return path;
     }
 
-    // The host that answers uploads, as in production: the real WebJobs host on the same storage.
+    // The host that answers uploads, as in production: the real WebJobs host on the same storage, on the tests' clock.
     private async Task<IHost> StartHostAsync()
     {
         var settings = TestStorage.Settings(_account);
+        settings[TestClock.Key] = TestClock.NowText;
         settings["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
         settings["logging:logLevel:default"] = "Warning";
-        var host = ReportingHost.CreateBuilder([], settings).Build();
+        var host = ReportingHost.CreateBuilder([], settings)
+            .Build();
         await host.StartAsync();
         return host;
     }
@@ -42,6 +44,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
     {
         var init = await Run("init");
         var show = await Run("strategy", "show", "--period", "2026-10");
+        var lastMonth = await Run("strategy", "show");
 
         Assert.True(init.ExitCode == 0, init.All);
         Assert.Contains("Ready:", init.Output);
@@ -51,6 +54,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("97,200: 20% below the 2025 monthly average (from 2026-01)", show.Output);
         Assert.Contains("1,200 (from 2026-07)", show.Output);
         Assert.Contains("done by 2026-09", show.Output);
+        Assert.Contains("targets in force in 2026-10;", lastMonth.Output, StringComparison.Ordinal); // last month by the CLI's clock (TestClock)
     }
 
     [Fact]
@@ -94,7 +98,8 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(1, rejected.ExitCode);
         Assert.Contains("line 2, column 2 (kpi): 'social-hire' is not a KPI of HR & Internal Communications; did you mean 'social-hires'?", rejected.Output);
         Assert.Equal(0, status.ExitCode);
-        Assert.Matches(@"Sales\s+│\s+(accepted|late)", status.Output);
+        Assert.Matches(@"Submissions for October 2026\S* \(due by 2026-11-05\)", status.Output);
+        Assert.Matches(@"Sales\s+│\s+late\s+│\s+2026-11-10 09:0\d", status.Output); // received on 10 November by the host's clock
         Assert.Matches(@"HR & Internal Communications\s+│\s+rejected\s+│.*1 problems in 2026-10.csv", status.Output);
         Assert.Matches(@"Community Management\s+│\s+missing", status.Output);
     }
@@ -153,8 +158,11 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
     public async Task Grant_PrintsAWorkingUploadLinkForTheDepartmentOnly()
     {
         await Run("init");
+        // Azurite checks the link against the real time, so this grant is made by the real clock.
+        var settings = TestStorage.Settings(_account);
+        settings[TestClock.Key] = "";
 
-        var result = await Run("grant", "--department", "sales", "--days", "10");
+        var result = await CliProcess.RunWithSettingsAsync(settings, "grant", "--department", "sales", "--days", "10");
 
         Assert.True(result.ExitCode == 0, result.All);
         var url = result.Output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("http", StringComparison.Ordinal) && l.Contains("sig=", StringComparison.Ordinal));

@@ -24,6 +24,28 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("Valid: 2026-10.csv for Sales, period 2026-10, 4 figures.", result.Output);
     }
 
+    [Theory]
+    [InlineData("2026-11-10T09:00:00Z", "2026-12", "2026-12 is in the future; the latest month that can be submitted is 2026-11")]
+    [InlineData("2030-06-01T12:00:00Z", "2026-10", "2026-10 is more than 24 months ago; the earliest month that can be submitted is 2028-06")]
+    public async Task Validate_PeriodOutsideTheWindow_IsJudgedByTheConfiguredClock(string now, string period, string expected)
+    {
+        var file = Write("window.csv", $"period,kpi,value\n{period},new-customers,12\n");
+
+        var result = await CliProcess.RunWithSettingsAsync(new Dictionary<string, string?> { [TestClock.Key] = now }, "validate", file, "--department", "sales");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadClockSetting_IsAUsageError()
+    {
+        var result = await CliProcess.RunWithSettingsAsync(new Dictionary<string, string?> { [TestClock.Key] = "next tuesday" }, "validate", "x.csv", "--department", "sales");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Reporting:Now is 'next tuesday', which is not an instant", result.Errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_BadFile_ExitsOneAndListsEachProblem()
     {

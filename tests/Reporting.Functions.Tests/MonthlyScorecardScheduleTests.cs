@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Reporting.Functions.Functions;
 using Reporting.Functions.Scheduling;
 
@@ -17,9 +19,9 @@ public sealed class MonthlyScorecardScheduleTests
     [InlineData("UTC", "2026-12-06T06:00:00Z", "2027-01-06T06:00:00Z")]
     public void GetNextOccurrence_CronInTheConfiguredZone_GivesTheUtcInstant(string zone, string now, string expected)
     {
-        var next = Schedule("0 0 6 6 * *", zone).GetNextOccurrence(DateTimeOffset.Parse(now));
+        var next = Schedule("0 0 6 6 * *", zone).GetNextOccurrence(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture));
 
-        Assert.Equal(DateTimeOffset.Parse(expected), next);
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), next);
         Assert.Equal(TimeSpan.Zero, next.Offset);
     }
 
@@ -47,13 +49,9 @@ public sealed class MonthlyScorecardScheduleTests
     [InlineData("2026-01-01T00:30:00Z", "America/New_York", "2025-11")] // still 31 December in New York
     public void PreviousMonth_IsTakenInTheScheduleTimeZone(string now, string zone, string expected)
     {
-        var function = new MonthlyScorecards(null!, null!, Options.Create(new MonthlyScorecardOptions { TimeZone = zone }), new FixedClock(DateTimeOffset.Parse(now)));
+        var function = new MonthlyScorecards(null!, null!, Options.Create(new MonthlyScorecardOptions { TimeZone = zone }), new FakeTimeProvider(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)));
 
         Assert.Equal(expected, function.PreviousMonth().ToString());
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Reporting.IntegrationTests;
 
 // Waits for something the host does in the background; fails with a message instead of hanging.
@@ -5,8 +7,9 @@ internal static class Eventually
 {
     public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null) where T : class
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
         {
             if (await probe() is { } value)
             {

@@ -10,7 +10,10 @@ using Reporting.Testing;
 
 namespace Reporting.IntegrationTests;
 
-/// <summary>The real WebJobs host (our blob trigger, the timer) on the fixture's Azurite, with storage names unique to the test.</summary>
+/// <summary>
+/// The real WebJobs host (our blob trigger, the timer) on the fixture's Azurite, with storage names unique to the test,
+/// and its clock starting at <see cref="TestClock.Now"/> (settings may override <see cref="TestClock.Key"/>).
+/// </summary>
 internal sealed class HostHarness : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -32,6 +35,7 @@ internal sealed class HostHarness : IAsyncDisposable
     public static async Task<HostHarness> StartAsync(ReportingStorageAccount account, Dictionary<string, string?>? settings = null, bool uploadStrategy = true)
     {
         var all = TestStorage.Settings(account);
+        all[TestClock.Key] = TestClock.NowText;
         all["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
         all["extensions:submissionBlobs:retryDelay"] = "00:00:00.200";
         all["logging:logLevel:default"] = "Warning";
@@ -41,7 +45,9 @@ internal sealed class HostHarness : IAsyncDisposable
         }
 
         // The host records refused requests where the test's account does, so the fixture sees them.
-        var host = ReportingHost.CreateBuilder([], all).ConfigureServices(services => services.AddSingleton(account.RuleViolations)).Build();
+        var host = ReportingHost.CreateBuilder([], all)
+            .ConfigureServices(services => services.AddSingleton(account.RuleViolations))
+            .Build();
         if (uploadStrategy)
         {
             var yaml = await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "strategy.yaml"));

@@ -33,6 +33,7 @@ internal sealed class HostProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Assembly);
         var all = TestStorage.Settings(account);
+        all[TestClock.Key] = TestClock.NowText; // the host's clock starts at the tests' "now", not today
         all["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
         all["extensions:submissionBlobs:claimDuration"] = "00:00:03";
         all["extensions:submissionBlobs:retryDelay"] = "00:00:01";
@@ -61,7 +62,7 @@ internal sealed class HostProcess : IAsyncDisposable
         var id = _process.Id;
         if (!_process.HasExited)
         {
-            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             try
             {

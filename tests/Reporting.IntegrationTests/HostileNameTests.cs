@@ -27,7 +27,8 @@ public sealed class HostileNameTests(AzuriteFixture azurite)
     public async Task HostileName_IsRefusedWithAnAnswer_AndNothingIsStored(string variant, string encodedName)
     {
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
-        var grant = await host.Services.GetRequiredService<DepartmentAccess>().GrantAsync("sales", TimeSpan.FromHours(1), default);
+        // Azurite checks the link against the real time, so it is granted by the real clock, not the host's test clock.
+        var grant = await new DepartmentAccess(host.Account, TimeProvider.System).GrantAsync("sales", TimeSpan.FromHours(1), default);
         var url = $"{grant.ContainerSasUrl.GetLeftPart(UriPartial.Path)}/{encodedName}{grant.ContainerSasUrl.Query}";
         using var http = new HttpClient();
         using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(url)) { Content = new StringContent("period,kpi,value\n2026-10,new-customers,5000\n") };

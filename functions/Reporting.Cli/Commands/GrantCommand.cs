@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Reporting.Storage.Blobs;
 using Spectre.Console;
 
@@ -35,12 +36,12 @@ public static class GrantCommand
             var validDays = parse.GetValue(days) ?? Math.Min(35, maxDays);
             if (validDays < 1 || validDays > maxDays)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]--days {validDays} is out of range;[/] links signed with {DepartmentAccess.Describe(access.Signing)} last 1 to {maxDays} days.");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]--days {validDays} is out of range;[/] links signed with {DepartmentAccess.Describe(access.Signing)} last 1 to {maxDays} days.");
                 return ExitCodes.Usage;
             }
 
             var grant = await access.GrantAsync(found.Id, TimeSpan.FromDays(validDays), cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"Upload link for [bold]{found.Name}[/], valid until {grant.ExpiresUtc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC. Share it only with the department:");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Upload link for [bold]{found.Name}[/], valid until {grant.ExpiresUtc:yyyy-MM-dd HH:mm} UTC. Share it only with the department:");
             Console.WriteLine(grant.ContainerSasUrl);
             AnsiConsole.MarkupLine("Upload a month's file with any HTTP tool, for example:");
             Console.WriteLine($"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-10.csv \"{grant.UploadUrl("2026-10.csv")}\"");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Reporting.Core.Periods;
 using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
@@ -27,11 +28,11 @@ public static class RenderCommand
             var published = await AnsiConsole.Status().StartAsync($"Rendering {month.DisplayName}...",
                 _ => session.Get<ScorecardPublisher>().PublishAsync(month, "cli", cancellationToken));
             var counts = published.Scorecard.Counts;
-            AnsiConsole.MarkupLineInterpolated($"[green]Rendered {month.DisplayName} as version {published.Version}:[/] {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing ({published.Timings}).");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Rendered {month.DisplayName} as version {published.Version}:[/] {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing ({published.Timings}).");
             var container = session.Get<Reporting.Storage.ReportingStorageAccount>().Options.ScorecardContainer;
             foreach (var file in published.Files)
             {
-                Console.WriteLine($"  {container}/{month}/{file}  (kept as {container}/{month}/versions/{published.Version:000}/{file})");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {container}/{month}/{file}  (kept as {container}/{month}/versions/{published.Version:000}/{file})"));
             }
 
             if (parse.GetValue(output) is { } folder)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Reporting.Core.Periods;
 using Reporting.Functions.Pipeline;
 using Reporting.Storage.Tables;
@@ -34,7 +35,7 @@ public static class StatusCommand
                 table.AddRow(Markup.Escape(department.Name), state, when, Markup.Escape(detail));
             }
 
-            AnsiConsole.MarkupLineInterpolated($"[bold]Submissions for {month.DisplayName}[/] (due by {deadline:yyyy-MM-dd})");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]Submissions for {month.DisplayName}[/] (due by {deadline:yyyy-MM-dd})");
             AnsiConsole.Write(table);
             return ExitCodes.Success;
         });
@@ -50,17 +51,19 @@ public static class StatusCommand
             return ("[grey]missing[/]", "", "nothing received");
         }
 
-        var later = latest != accepted && accepted is not null ? $"; a later upload was {latest.Status}" + (latest.ProblemCount > 0 ? $" with {latest.ProblemCount} problems" : "") : "";
+        var later = latest != accepted && accepted is not null ? $"; a later upload was {latest.Status}" + (latest.ProblemCount > 0 ? string.Create(CultureInfo.InvariantCulture, $" with {latest.ProblemCount} problems") : "") : "";
         if (accepted is not null)
         {
             var late = DateOnly.FromDateTime(accepted.ReceivedUtc.UtcDateTime) > deadline;
-            return (late ? "[yellow]late[/]" : "[green]accepted[/]", $"{accepted.ReceivedUtc:yyyy-MM-dd HH:mm}", $"{accepted.FigureCount} figures from {accepted.BlobName}{later}");
+            return (late ? "[yellow]late[/]" : "[green]accepted[/]", Received(accepted), string.Create(CultureInfo.InvariantCulture, $"{accepted.FigureCount} figures from {accepted.BlobName}{later}"));
         }
 
         return latest.Status == SubmissionStatus.Poisoned
-            ? ("[red]poisoned[/]", $"{latest.ReceivedUtc:yyyy-MM-dd HH:mm}", latest.Problems)
-            : ("[red]rejected[/]", $"{latest.ReceivedUtc:yyyy-MM-dd HH:mm}", $"{latest.ProblemCount} problems in {latest.BlobName}");
+            ? ("[red]poisoned[/]", Received(latest), latest.Problems)
+            : ("[red]rejected[/]", Received(latest), string.Create(CultureInfo.InvariantCulture, $"{latest.ProblemCount} problems in {latest.BlobName}"));
     }
+
+    private static string Received(SubmissionRecord record) => record.ReceivedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     // Rejected files may not have a readable period; their name (2026-10.csv) usually says it.
     private static Period? PeriodOf(SubmissionRecord record) =>

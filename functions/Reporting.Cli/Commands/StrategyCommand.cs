@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Spectre.Console;
@@ -25,7 +26,7 @@ public static class StrategyCommand
                 return path.Exists ? ExitCodes.InvalidInput : ExitCodes.Usage;
             }
 
-            AnsiConsole.MarkupLineInterpolated(
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[green]Valid:[/] {strategy.Organisation}, version {strategy.Version}: {strategy.Departments.Count} departments, {strategy.Departments.Sum(d => d.ScoredKpis.Count())} scored KPIs ({strategy.Departments.Sum(d => d.Kpis.Count(k => k.IsDerived))} derived), {strategy.Departments.Sum(d => d.Kpis.Count(k => k.IsInput))} inputs.");
             return ExitCodes.Success;
         });
@@ -64,7 +65,7 @@ public static class StrategyCommand
 
     private static void Print(EngagementStrategy strategy, Period period)
     {
-        AnsiConsole.MarkupLineInterpolated($"[bold]{strategy.Organisation}[/], strategy {strategy.Version}; targets in force in {period}; figures due by day {strategy.SubmissionDeadlineDay} of the next month.");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{strategy.Organisation}[/], strategy {strategy.Version}; targets in force in {period}; figures due by day {strategy.SubmissionDeadlineDay} of the next month.");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "KPI", "Unit", "Direction", "Target", "Kind");
         var figures = new Core.Scoring.FigureBook([]);
         var targets = new Core.Scoring.TargetResolver(figures);

@@ -1,7 +1,9 @@
 using System.CommandLine;
-using Reporting.Core.Periods;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
+using Reporting.Functions;
 using Spectre.Console;
 
 namespace Reporting.Cli.Commands;
@@ -18,11 +20,15 @@ public static class ValidateCommand
         {
             file, department, strategy,
         };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(department)!, parse.GetValue(strategy)!));
+        command.SetAction(parse =>
+        {
+            using var services = CliServices.Create(parse);
+            return Run(parse.GetValue(file)!, parse.GetValue(department)!, parse.GetValue(strategy)!, services);
+        });
         return command;
     }
 
-    private static int Run(FileInfo file, string departmentId, FileInfo strategyFile)
+    private static int Run(FileInfo file, string departmentId, FileInfo strategyFile, IServiceProvider services)
     {
         if (StrategyOptions.Load(strategyFile) is not { } strategy)
         {
@@ -42,7 +48,8 @@ public static class ValidateCommand
         }
 
         using var stream = file.OpenRead();
-        var rules = new SubmissionRules { CurrentPeriod = Period.FromDate(DateOnly.FromDateTime(DateTime.UtcNow)) };
+        // The pipeline's rules: the configured limits (host.json "submissions"), and the month in progress by the clock.
+        var rules = services.GetRequiredService<IOptions<SubmissionRules>>().Value with { CurrentPeriod = services.GetRequiredService<TimeProvider>().CurrentPeriod() };
         var result = new SubmissionCsvReader(rules).Read(stream, department);
         if (result.IsAccepted)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,7 +52,9 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
                     _ => AzuriteEmulator.StartAsync(message => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]"), cancellationToken));
             }
 
-            using var host = ReportingHost.CreateBuilder([], DemoSettings(azurite?.ConnectionString ?? connection!)).Build();
+            // The host's clock is the system clock, or Reporting:Now (environment Reporting__Now) when set, as in the service.
+            using var host = ReportingHost.CreateBuilder([], DemoSettings(azurite?.ConnectionString ?? connection!))
+                .Build();
             var services = host.Services;
             if (await services.GetRequiredService<StorageProbe>().ProblemAsync(cancellationToken) is { } unreachable)
             {
@@ -67,7 +70,7 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
             var outcomes = await new UploadSession(services.GetRequiredService<SubmissionBlobs>()).RunAsync(submissions, IngestTimeout, cancellationToken);
             if (outcomes.Any(o => o.Status == "pending"))
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{outcomes.Count(o => o.Status == "pending")} uploads had no answer after {IngestTimeout.TotalMinutes:0} minutes.[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{outcomes.Count(o => o.Status == "pending")} uploads had no answer after {IngestTimeout.TotalMinutes:0} minutes.[/]");
                 return ExitCodes.InvalidInput;
             }
 

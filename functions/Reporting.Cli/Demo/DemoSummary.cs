@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Reporting.Core.Periods;
 using Spectre.Console;
@@ -11,7 +12,7 @@ internal static class DemoSummary
     {
         var json = files.FirstOrDefault(f => f.Name == "scorecard.json");
         AnsiConsole.WriteLine();
-        AnsiConsole.MarkupLineInterpolated($"[bold]Submissions:[/] {string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value} {o.Key}"))}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]Submissions:[/] {string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Value} {o.Key}")))}");
         if (json is not null)
         {
             PrintDepartments(period, JsonDocument.Parse(File.ReadAllText(json.FullName)).RootElement);
@@ -20,17 +21,17 @@ internal static class DemoSummary
         var table = new Table().Border(TableBorder.Rounded).AddColumn("File").AddColumn(new TableColumn("Size").RightAligned());
         foreach (var file in files.OrderBy(f => f.Name == "leadership.pdf" ? 0 : 1).ThenBy(f => f.Name, StringComparer.Ordinal))
         {
-            table.AddRow(Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName)), $"{file.Length / 1024.0:0.0} KB");
+            table.AddRow(Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName)), string.Create(CultureInfo.InvariantCulture, $"{file.Length / 1024.0:0.0} KB"));
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"[green]Done in {elapsed.TotalSeconds:0.0} s.[/] Open {Path.GetRelativePath(Directory.GetCurrentDirectory(), files.First(f => f.Name == "leadership.pdf").FullName)} for the leadership pack.");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Done in {elapsed.TotalSeconds:0.0} s.[/] Open {Path.GetRelativePath(Directory.GetCurrentDirectory(), files.First(f => f.Name == "leadership.pdf").FullName)} for the leadership pack.");
     }
 
     private static void PrintDepartments(Period period, JsonElement scorecard)
     {
         var summary = scorecard.GetProperty("summary");
-        AnsiConsole.MarkupLineInterpolated(
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"[bold]{period.DisplayName}:[/] {summary.GetProperty("green").GetInt32()} KPIs on track, {summary.GetProperty("amber").GetInt32()} at risk, {summary.GetProperty("red").GetInt32()} off track, {summary.GetProperty("missing").GetInt32()} missing ({summary.GetProperty("shareOnTrack").GetDouble() * 100:0}% on track)");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "Status", "On track", "At risk", "Off track", "Missing");
         foreach (var department in scorecard.GetProperty("departments").EnumerateArray())
@@ -46,12 +47,12 @@ internal static class DemoSummary
         var late = summary.GetProperty("departmentsLate").GetArrayLength();
         if (late > 0)
         {
-            AnsiConsole.MarkupLineInterpolated(
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[grey]{late} departments show as late: their sample files were uploaded just now, after the {scorecard.GetProperty("submissionDeadline").GetString()} deadline.[/]");
         }
     }
 
-    private static string Count(List<string?> statuses, string status) => statuses.Count(s => s == status).ToString();
+    private static string Count(List<string?> statuses, string status) => statuses.Count(s => s == status).ToString(CultureInfo.InvariantCulture);
 
     private static string StatusMarkup(string? status) => status switch
     {

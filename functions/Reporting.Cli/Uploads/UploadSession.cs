@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
@@ -72,7 +73,7 @@ internal sealed class UploadSession(SubmissionBlobs blobs)
         var problems = root.GetProperty("problems");
         var detail = status switch
         {
-            "accepted" => $"{root.GetProperty("figures").GetInt32()} figures for {root.GetProperty("period").GetString()}",
+            "accepted" => string.Create(CultureInfo.InvariantCulture, $"{root.GetProperty("figures").GetInt32()} figures for {root.GetProperty("period").GetString()}"),
             "rejected" => string.Join("\n", problems.EnumerateArray().Select(p => Problem(p))),
             _ => root.GetProperty("error").GetString() ?? "",
         };

@@ -57,5 +57,5 @@ public readonly record struct Period(int Year, int Month) : IComparable<Period>
 
     public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
 
-    public override string ToString() => $"{Year:D4}-{Month:D2}";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -25,8 +26,8 @@ public static class ScorecardJson
         period = scorecard.Period.ToString(),
         organisation = scorecard.Organisation,
         strategyVersion = scorecard.StrategyVersion,
-        dataAsOf = scorecard.DataAsOf.ToString("yyyy-MM-dd"),
-        submissionDeadline = scorecard.SubmissionDeadline.ToString("yyyy-MM-dd"),
+        dataAsOf = scorecard.DataAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        submissionDeadline = scorecard.SubmissionDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         summary = new
         {
             green = scorecard.Counts.Green,
@@ -45,7 +46,7 @@ public static class ScorecardJson
             name = d.Name,
             owner = d.Owner,
             submitted = d.Submitted,
-            receivedOn = d.ReceivedOn?.ToString("yyyy-MM-dd"),
+            receivedOn = d.ReceivedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             late = d.IsLate,
             status = Word(d.OverallStatus),
             kpis = d.Kpis.Select(k => new

@@ -35,7 +35,7 @@ public sealed class TargetResolver(FigureBook figures)
             var direction = change < 0 ? "below" : "above";
             var changed = baseline * (1 + change);
             return new Target(changed, null, null,
-                Join($"{Number(changed)}: {Math.Abs(change) * 100:0.#}% {direction} {rule.Baseline!.Describe()}", when));
+                Join(string.Create(CultureInfo.InvariantCulture, $"{Number(changed)}: {Math.Abs(change) * 100:0.#}% {direction} {rule.Baseline!.Describe()}"), when));
         }
 
         return null; // a computed baseline without any stored figures: no target yet

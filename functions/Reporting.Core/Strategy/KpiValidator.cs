@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Reporting.Core.Periods;
 
@@ -32,7 +33,7 @@ internal sealed partial class KpiValidator(List<StrategyProblem> problems, strin
         var tolerance = document.AmberTolerance ?? 0.1;
         if (tolerance is < 0 or > 1)
         {
-            Problem("amberTolerance", $"{tolerance} is not a fraction between 0 and 1 (0.1 means 10%)");
+            Problem("amberTolerance", string.Create(CultureInfo.InvariantCulture, $"{tolerance} is not a fraction between 0 and 1 (0.1 means 10%)"));
         }
 
         var (min, max) = (document.Allowed?.Min, document.Allowed?.Max);
@@ -42,7 +43,7 @@ internal sealed partial class KpiValidator(List<StrategyProblem> problems, strin
         }
         else if (min is { } low && max is { } high && low > high)
         {
-            Problem("allowed", $"min {low} is greater than max {high}");
+            Problem("allowed", string.Create(CultureInfo.InvariantCulture, $"min {low} is greater than max {high}"));
         }
 
         var due = ValidateDue(document, unit);

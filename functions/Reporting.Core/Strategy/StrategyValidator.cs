@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Reporting.Core.Strategy;
 
 // Turns the loosely typed document into domain records, collecting a problem for everything it cannot accept.
@@ -9,7 +10,7 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
         var deadline = document.SubmissionDeadlineDay ?? 5;
         if (deadline is < 1 or > 28)
         {
-            problems.Add(new StrategyProblem("submissionDeadlineDay", $"{deadline} is not a day between 1 and 28"));
+            problems.Add(new StrategyProblem("submissionDeadlineDay", string.Create(CultureInfo.InvariantCulture, $"{deadline} is not a day between 1 and 28")));
         }
 
         var departments = new List<Department>();
@@ -22,7 +23,7 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
 
         for (var i = 0; i < documents.Count; i++)
         {
-            var path = $"departments[{documents[i].Id ?? i.ToString()}]";
+            var path = $"departments[{documents[i].Id ?? i.ToString(CultureInfo.InvariantCulture)}]";
             var department = ValidateDepartment(documents[i], path);
             if (!seen.Add(department.Id))
             {
@@ -49,7 +50,7 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
 
         for (var i = 0; i < documents.Count; i++)
         {
-            var kpiPath = $"{path}.kpis[{documents[i].Id ?? i.ToString()}]";
+            var kpiPath = $"{path}.kpis[{documents[i].Id ?? i.ToString(CultureInfo.InvariantCulture)}]";
             var kpi = new KpiValidator(problems, kpiPath).Validate(documents[i]);
             if (!seen.Add(kpi.Id))
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -20,7 +21,7 @@ public static class StrategyYaml
         }
         catch (YamlException ex)
         {
-            var where = $"line {ex.Start.Line}, column {ex.Start.Column}";
+            var where = string.Create(CultureInfo.InvariantCulture, $"line {ex.Start.Line}, column {ex.Start.Column}");
             var reason = ex.InnerException?.Message ?? ex.Message;
             return new StrategyLoadResult(null, [new StrategyProblem(where, reason)]);
         }

@@ -28,7 +28,7 @@ internal static class FigureParser
             return true;
         }
 
-        problem = text.Contains(',')
+        problem = text.Contains(',', StringComparison.Ordinal)
             ? $"'{raw}' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5"
             : $"'{raw}' is not a number; write digits with a '.' for decimals, for example 1234.5";
         return false;

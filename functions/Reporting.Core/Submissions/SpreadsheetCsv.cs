@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Reporting.Core.Submissions;
@@ -30,5 +31,5 @@ public static class SpreadsheetCsv
     /// <summary>The problems of an upload as a sheet: line, column, column name, problem.</summary>
     public static byte[] Problems(IEnumerable<SubmissionProblem> problems) => Write(
         ["line", "column", "column name", "problem"],
-        problems.Select(p => new[] { p.Line == 0 ? "" : p.Line.ToString(), p.Column == 0 ? "" : p.Column.ToString(), p.ColumnName, p.Message }));
+        problems.Select(p => new[] { p.Line == 0 ? "" : p.Line.ToString(CultureInfo.InvariantCulture), p.Column == 0 ? "" : p.Column.ToString(CultureInfo.InvariantCulture), p.ColumnName, p.Message }));
 }

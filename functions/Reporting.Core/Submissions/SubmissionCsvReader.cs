@@ -25,7 +25,7 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
         if (problems.Count > rules.MaxProblems)
         {
             var shown = problems.Take(rules.MaxProblems).ToList();
-            shown.Add(SubmissionProblem.ForFile($"{problems.Count - rules.MaxProblems} more problems not listed; fix these and upload again"));
+            shown.Add(SubmissionProblem.ForFile(string.Create(CultureInfo.InvariantCulture, $"{problems.Count - rules.MaxProblems} more problems not listed; fix these and upload again")));
             problems = shown;
         }
 
@@ -44,7 +44,7 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
         {
             if (buffer.Length + read > rules.MaxBytes)
             {
-                problem = SubmissionProblem.ForFile($"the file is larger than the limit of {rules.MaxBytes:N0} bytes; split it or ask an admin to raise the limit");
+                problem = SubmissionProblem.ForFile(string.Create(CultureInfo.InvariantCulture, $"the file is larger than the limit of {rules.MaxBytes:N0} bytes; split it or ask an admin to raise the limit"));
                 return null;
             }
 
@@ -60,7 +60,7 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
             return null;
         }
 
-        if (text.Contains('\0') || text.Contains('\uFFFD'))
+        if (text.Contains('\0', StringComparison.Ordinal) || text.Contains('\uFFFD', StringComparison.Ordinal))
         {
             problem = SubmissionProblem.ForFile("this is not a text CSV file (it contains binary data); export the sheet as CSV (UTF-8)");
             return null;
@@ -109,7 +109,7 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
             if (++rowCount > rules.MaxRows)
             {
                 // The clearest answer for a huge file: say so first, whatever else was found on the way.
-                problems.Insert(0, SubmissionProblem.ForFile($"the file has more than {rules.MaxRows:N0} rows; a monthly submission has one row per KPI"));
+                problems.Insert(0, SubmissionProblem.ForFile(string.Create(CultureInfo.InvariantCulture, $"the file has more than {rules.MaxRows:N0} rows; a monthly submission has one row per KPI")));
                 break;
             }
 

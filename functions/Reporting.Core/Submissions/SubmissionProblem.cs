@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Reporting.Core.Submissions;
 
 /// <summary>
@@ -10,5 +11,5 @@ public sealed record SubmissionProblem(int Line, int Column, string ColumnName, 
 
     public override string ToString() => Line == 0
         ? $"file: {Message}"
-        : $"line {Line}, column {Column} ({ColumnName}): {Message}";
+        : string.Create(CultureInfo.InvariantCulture, $"line {Line}, column {Column} ({ColumnName}): {Message}");
 }

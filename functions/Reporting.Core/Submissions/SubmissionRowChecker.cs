@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 
@@ -18,7 +19,7 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
 
         if (record.Length > headerFields)
         {
-            Problem(headerFields + 1, "(none)", $"this line has {record.Length} fields but the header has {headerFields}; a value that contains the delimiter must be in double quotes");
+            Problem(headerFields + 1, "(none)", string.Create(CultureInfo.InvariantCulture, $"this line has {record.Length} fields but the header has {headerFields}; a value that contains the delimiter must be in double quotes"));
         }
 
         var period = CheckPeriod(Cell(columns.Period), message => Problem(columns.Period, "period", message));
@@ -46,7 +47,7 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
         var comment = Cell(columns.Comment);
         if (comment.Length > rules.MaxCommentLength)
         {
-            Problem(columns.Comment, "comment", $"the comment is {comment.Length:N0} characters long; keep it under {rules.MaxCommentLength:N0}");
+            Problem(columns.Comment, "comment", string.Create(CultureInfo.InvariantCulture, $"the comment is {comment.Length:N0} characters long; keep it under {rules.MaxCommentLength:N0}"));
         }
 
         return problems.Count == problemsBefore && kpi is not null && period is not null
@@ -71,7 +72,7 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
 
         if (_seenKpis.TryGetValue(kpi.Id, out var firstLine))
         {
-            problem($"'{kpiId}' already appears on line {firstLine}; each KPI is reported once per file");
+            problem(string.Create(CultureInfo.InvariantCulture, $"'{kpiId}' already appears on line {firstLine}; each KPI is reported once per file"));
             return null;
         }
 
@@ -101,7 +102,7 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
 
         if (rules.CurrentPeriod is { } now && period < now.AddMonths(-rules.MaxAgeMonths))
         {
-            problem($"{period} is more than {rules.MaxAgeMonths} months ago; the earliest month that can be submitted is {now.AddMonths(-rules.MaxAgeMonths)}");
+            problem(string.Create(CultureInfo.InvariantCulture, $"{period} is more than {rules.MaxAgeMonths} months ago; the earliest month that can be submitted is {now.AddMonths(-rules.MaxAgeMonths)}"));
             return null;
         }
 
@@ -123,13 +124,13 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
     {
         if (kpi.IsMilestone)
         {
-            return value is 0 or 1 ? null : $"{value} is not a milestone value; write 1 when {kpi.Id} is done and 0 while it is not";
+            return value is 0 or 1 ? null : string.Create(CultureInfo.InvariantCulture, $"{value} is not a milestone value; write 1 when {kpi.Id} is done and 0 while it is not");
         }
 
         return (kpi.Minimum, kpi.Maximum) switch
         {
-            ({ } min, _) when value < min => $"{value} is below the smallest allowed value for {kpi.Id}, {min}",
-            (_, { } max) when value > max => $"{value} is above the largest allowed value for {kpi.Id}, {max}",
+            ({ } min, _) when value < min => string.Create(CultureInfo.InvariantCulture, $"{value} is below the smallest allowed value for {kpi.Id}, {min}"),
+            (_, { } max) when value > max => string.Create(CultureInfo.InvariantCulture, $"{value} is above the largest allowed value for {kpi.Id}, {max}"),
             _ => null,
         };
     }

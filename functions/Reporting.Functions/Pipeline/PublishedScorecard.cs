@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reporting.Core.Scorecards;
 
 namespace Reporting.Functions.Pipeline;
@@ -8,5 +9,5 @@ public sealed record PublishedScorecard(Scorecard Scorecard, int Version, IReadO
 /// <summary>Milliseconds spent loading figures, scoring, rendering the PDFs and JSON, and uploading them.</summary>
 public sealed record RunTimings(long LoadMs, long ScoreMs, long RenderMs, long UploadMs)
 {
-    public override string ToString() => $"load {LoadMs / 1000.0:0.0} s, score {ScoreMs / 1000.0:0.0} s, render {RenderMs / 1000.0:0.0} s, upload {UploadMs / 1000.0:0.0} s";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"load {LoadMs / 1000.0:0.0} s, score {ScoreMs / 1000.0:0.0} s, render {RenderMs / 1000.0:0.0} s, upload {UploadMs / 1000.0:0.0} s");
 }

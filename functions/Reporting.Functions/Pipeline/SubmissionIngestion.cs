@@ -65,8 +65,7 @@ public sealed partial class SubmissionIngestion(
         else
         {
             using var stream = new MemoryStream(content, writable: false);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            result = new SubmissionCsvReader(rules.Value with { CurrentPeriod = Period.FromDate(today) }).Read(stream, department);
+            result = new SubmissionCsvReader(rules.Value with { CurrentPeriod = clock.CurrentPeriod() }).Read(stream, department);
         }
 
         if (result.IsAccepted)

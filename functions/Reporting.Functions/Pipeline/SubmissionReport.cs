@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Reporting.Core.Submissions;
@@ -17,10 +18,10 @@ public static class SubmissionReport
         switch (status)
         {
             case SubmissionStatus.Accepted:
-                text.AppendLine($"Accepted: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} stored.");
+                text.AppendLine(CultureInfo.InvariantCulture, $"Accepted: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} stored.");
                 break;
             case SubmissionStatus.Rejected:
-                text.AppendLine($"Rejected: {UploadName.Printable(upload.BlobName)} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
+                text.AppendLine(CultureInfo.InvariantCulture, $"Rejected: {UploadName.Printable(upload.BlobName)} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
                 foreach (var problem in problems)
                 {
                     text.AppendLine(problem.ToString());
@@ -28,7 +29,7 @@ public static class SubmissionReport
 
                 break;
             default:
-                text.AppendLine($"Failed: {UploadName.Printable(upload.BlobName)} for {departmentName} could not be processed: {error}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"Failed: {UploadName.Printable(upload.BlobName)} for {departmentName} could not be processed: {error}");
                 text.AppendLine("Nothing was stored. The file is kept; an admin has been alerted in the logs. Upload it again or contact the reporting team.");
                 break;
         }
@@ -49,5 +50,5 @@ public static class SubmissionReport
         return (text.ToString(), SpreadsheetCsv.Problems(problems), json);
     }
 
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PdfSharp.Drawing;
 using Reporting.Core.Scorecards;
 using Reporting.Pdf.Components;
@@ -34,8 +35,8 @@ public static class DepartmentSection
 
         var owner = string.IsNullOrWhiteSpace(department.Owner) ? "" : $"Owner: {department.Owner} · ";
         var counts = StatusCounts.Of(department.Kpis.Select(k => k.Status));
-        var received = department.ReceivedOn is { } on ? $" · received {on:yyyy-MM-dd}{(department.IsLate ? $" (late; due {scorecard.SubmissionDeadline:yyyy-MM-dd})" : "")}" : "";
-        var subtitle = $"{owner}{scorecard.Period.DisplayName} · {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing{received}";
+        var received = department.ReceivedOn is { } on ? string.Create(CultureInfo.InvariantCulture, $" · received {on:yyyy-MM-dd}{(department.IsLate ? string.Create(CultureInfo.InvariantCulture, $" (late; due {scorecard.SubmissionDeadline:yyyy-MM-dd})") : "")}") : "";
+        var subtitle = string.Create(CultureInfo.InvariantCulture, $"{owner}{scorecard.Period.DisplayName} · {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing{received}");
         gfx.DrawString(TextLayout.Ellipsize(gfx, subtitle, Theme.Body, Theme.ContentWidth), Theme.Body, Theme.MutedBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
         pdf.Y += 20;
     }

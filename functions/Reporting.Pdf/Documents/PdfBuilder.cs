@@ -1,3 +1,4 @@
+using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Reporting.Core.Scorecards;
@@ -83,9 +84,9 @@ public sealed class PdfBuilder : IDisposable
         {
             using var gfx = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
             gfx.DrawLine(new XPen(Theme.Rule, 0.5), Theme.Margin, Theme.FooterTop - 4, Theme.PageWidth - Theme.Margin, Theme.FooterTop - 4);
-            var left = $"{_scorecard.Organisation} · {_scorecard.Period.DisplayName} · data as of {_scorecard.DataAsOf:yyyy-MM-dd}";
+            var left = string.Create(CultureInfo.InvariantCulture, $"{_scorecard.Organisation} · {_scorecard.Period.DisplayName} · data as of {_scorecard.DataAsOf:yyyy-MM-dd}");
             gfx.DrawString(left, Theme.Small, Theme.MutedBrush, Theme.Margin, Theme.FooterTop, XStringFormats.TopLeft);
-            gfx.DrawString($"Page {i + 1} of {count}", Theme.Small, Theme.MutedBrush, Theme.PageWidth - Theme.Margin, Theme.FooterTop, XStringFormats.TopRight);
+            gfx.DrawString(string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {count}"), Theme.Small, Theme.MutedBrush, Theme.PageWidth - Theme.Margin, Theme.FooterTop, XStringFormats.TopRight);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PdfSharp.Drawing;
 using Reporting.Core.Scorecards;
 using Reporting.Core.Scoring;
@@ -58,7 +59,7 @@ public static class SummaryPage
         pdf.Y += lines.Count * 22;
         gfx.DrawString($"Digital engagement scorecard · {scorecard.Period.DisplayName}", Theme.Heading, new XSolidBrush(Theme.Accent), Theme.Margin, pdf.Y, XStringFormats.TopLeft);
         pdf.Y += 18;
-        gfx.DrawString($"Strategy version {scorecard.StrategyVersion} · data as of {scorecard.DataAsOf:yyyy-MM-dd} · {scorecard.Departments.Count} departments",
+        gfx.DrawString(string.Create(CultureInfo.InvariantCulture, $"Strategy version {scorecard.StrategyVersion} · data as of {scorecard.DataAsOf:yyyy-MM-dd} · {scorecard.Departments.Count} departments"),
             Theme.Body, Theme.MutedBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
         pdf.Y += 24;
     }
@@ -74,14 +75,14 @@ public static class SummaryPage
             var color = Theme.StatusColor(Statuses[i]);
             var box = new XRect(x, pdf.Y, boxWidth, 54);
             gfx.DrawRectangle(new XPen(color, 1.2), box);
-            gfx.DrawString(values[i].ToString(), Theme.BigNumber, new XSolidBrush(color), new XRect(x, pdf.Y + 6, boxWidth, 26), XStringFormats.Center);
+            gfx.DrawString(values[i].ToString(CultureInfo.InvariantCulture), Theme.BigNumber, new XSolidBrush(color), new XRect(x, pdf.Y + 6, boxWidth, 26), XStringFormats.Center);
             gfx.DrawString($"KPIs {Theme.StatusWord(Statuses[i]).ToLowerInvariant()}", Theme.Body, Theme.InkBrush, new XRect(x, pdf.Y + 34, boxWidth, 14), XStringFormats.Center);
             x += boxWidth + 10;
         }
 
         var share = new XRect(x, pdf.Y, boxWidth, 54);
         gfx.DrawRectangle(new XSolidBrush(Theme.Accent), share);
-        gfx.DrawString($"{counts.ShareOnTrack * 100:0}%", Theme.BigNumber, XBrushes.White, new XRect(x, pdf.Y + 6, boxWidth, 26), XStringFormats.Center);
+        gfx.DrawString(string.Create(CultureInfo.InvariantCulture, $"{counts.ShareOnTrack * 100:0}%"), Theme.BigNumber, XBrushes.White, new XRect(x, pdf.Y + 6, boxWidth, 26), XStringFormats.Center);
         gfx.DrawString("on track", Theme.Body, XBrushes.White, new XRect(x, pdf.Y + 34, boxWidth, 14), XStringFormats.Center);
         pdf.Y += 72;
     }
@@ -98,7 +99,7 @@ public static class SummaryPage
             StatusChip.Draw(gfx, department.OverallStatus, Theme.Margin, pdf.Y + 2);
             var name = TextLayout.Ellipsize(gfx, department.Name, Theme.BodyBold, 220);
             gfx.DrawString(name, Theme.BodyBold, Theme.InkBrush, Theme.Margin + StatusChip.Width + 8, pdf.Y + 3, XStringFormats.TopLeft);
-            var detail = $"{counts.Green} on track · {counts.Amber} at risk · {counts.Red} off track · {counts.Missing} missing";
+            var detail = string.Create(CultureInfo.InvariantCulture, $"{counts.Green} on track · {counts.Amber} at risk · {counts.Red} off track · {counts.Missing} missing");
             gfx.DrawString(detail, Theme.Body, Theme.MutedBrush, Theme.PageWidth - Theme.Margin, pdf.Y + 3, XStringFormats.TopRight);
             gfx.DrawLine(new XPen(Theme.Rule, 0.4), Theme.Margin, pdf.Y + 17, Theme.PageWidth - Theme.Margin, pdf.Y + 17);
             pdf.Y += 19;
@@ -108,7 +109,7 @@ public static class SummaryPage
     private static void ComposeMissing(PdfBuilder pdf, Scorecard scorecard)
     {
         var missing = scorecard.MissingSubmissions.Select(d => d.Name).ToList();
-        var late = scorecard.LateSubmissions.Select(d => $"{d.Name} (received {d.ReceivedOn:yyyy-MM-dd})").ToList();
+        var late = scorecard.LateSubmissions.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Name} (received {d.ReceivedOn:yyyy-MM-dd})")).ToList();
         pdf.Y += 12;
         pdf.EnsureSpace(40);
         pdf.Gfx.DrawString("Missing and late submissions", Theme.Heading, Theme.InkBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft);
@@ -116,12 +117,12 @@ public static class SummaryPage
         var lines = new List<string>();
         if (missing.Count == 0 && late.Count == 0)
         {
-            lines.Add($"Every department submitted its figures for {scorecard.Period.DisplayName} by the deadline, {scorecard.SubmissionDeadline:yyyy-MM-dd}.");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Every department submitted its figures for {scorecard.Period.DisplayName} by the deadline, {scorecard.SubmissionDeadline:yyyy-MM-dd}."));
         }
 
         if (missing.Count > 0)
         {
-            lines.Add($"Missing (deadline {scorecard.SubmissionDeadline:yyyy-MM-dd}): {string.Join(", ", missing)}");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Missing (deadline {scorecard.SubmissionDeadline:yyyy-MM-dd}): {string.Join(", ", missing)}"));
         }
 
         if (late.Count > 0)
