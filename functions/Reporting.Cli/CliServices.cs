@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.Functions;
+using Reporting.Application;
 using Reporting.Storage;
 using Spectre.Console;
 
@@ -50,8 +50,7 @@ internal static class CliServices
         return new ServiceCollection()
             .AddLogging()
             .AddSingleton(configuration)
-            .AddReportingServices(configuration)
-            .AddReportingClock(configuration)
+            .AddReportingApplication(configuration)
             .BuildServiceProvider();
     }
 

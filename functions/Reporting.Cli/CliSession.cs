@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
-using Reporting.Functions.Pipeline;
 using Spectre.Console;
 
 namespace Reporting.Cli;

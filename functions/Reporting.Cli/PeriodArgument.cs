@@ -1,6 +1,6 @@
 using System.Globalization;
+using Reporting.Application;
 using Reporting.Core.Periods;
-using Reporting.Functions;
 using Spectre.Console;
 
 namespace Reporting.Cli;

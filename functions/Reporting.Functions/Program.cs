@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Reporting.Application;
 using Reporting.Functions;
 
 // The WebJobs host: our blob trigger ingests department uploads, the timer renders the monthly scorecards.

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Reporting.Application;
 using Reporting.Core.Submissions;
 using Reporting.Functions.Locks;
-using Reporting.Functions.Pipeline;
 using Reporting.Functions.ScheduleTrigger;
 using Reporting.Functions.Scheduling;
 using Reporting.Functions.SubmissionBlobTrigger;
@@ -55,22 +55,7 @@ public static class ReportingHost
                 services.Configure<Microsoft.Azure.WebJobs.Host.SingletonOptions>(context.Configuration.GetSection("singleton"));
                 services.AddSingleton<IHostIdProvider>(new ConfiguredHostIdProvider(context.Configuration["HostId"]));
                 services.AddTelemetryWhenConfigured(context.Configuration);
-                services.AddReportingServices(context.Configuration);
+                services.AddReportingApplication(context.Configuration);
             });
 
-    public static IServiceCollection AddReportingServices(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddReportingClock(configuration);
-        services.AddReportingStorage(configuration);
-        services.AddReportingLeases();
-        services.AddOptions<SubmissionRules>().BindConfiguration("submissions");
-        services.AddOptions<PdfOptions>().BindConfiguration("Pdf");
-        services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
-        services.AddSingleton<ScorecardPdfRenderer>();
-        services.AddSingleton<StrategySource>();
-        services.AddSingleton<SubmissionIngestion>();
-        services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
-        services.AddSingleton<ScorecardPublisher>();
-        return services;
-    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reporting.Application;
 using Reporting.Core.Submissions;
 using Reporting.Functions.Scheduling;
 using Reporting.Functions.SubmissionBlobTrigger;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Reporting.Application;
 using Reporting.Functions.Functions;
 using Reporting.Functions.Scheduling;
 

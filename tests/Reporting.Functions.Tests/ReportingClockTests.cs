@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Testing;
 
@@ -59,7 +60,7 @@ public sealed class ReportingClockTests
     public void AddReportingClock_ReplacesTheClockTheHostRegistered()
     {
         using var services = new ServiceCollection()
-            .AddReportingServices(Settings(null))
+            .AddReportingApplication(Settings(null))
             .AddReportingClock(Settings(TestClock.NowText))
             .BuildServiceProvider();
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Reporting.Application;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
-using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
 using Reporting.Testing;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Core.Submissions;
-using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
 
 namespace Reporting.Functions.Tests;

@@ -16,7 +16,7 @@ public sealed class ScheduleFaultTests(AzuriteFixture azurite)
 {
     private const string Function = nameof(MonthlyScorecards);
     private static readonly string ListenerLock = BlobLeaseDistributedLockManager.BlobName(null, $"reporting/{typeof(MonthlyScorecards).FullName}.{nameof(MonthlyScorecards.RunAsync)}.Listener");
-    private static readonly Period Latest = Period.FromDate(DateOnly.FromDateTime(DateTime.UtcNow)).Previous();
+    private static readonly Period Latest = TestClock.LastMonth; // host processes run on the tests' clock
 
     private static async Task<ReportingStorageAccount> PrepareAsync(AzuriteFixture azurite)
     {
@@ -35,7 +35,7 @@ public sealed class ScheduleFaultTests(AzuriteFixture azurite)
         var account = await PrepareAsync(azurite);
         var settings = new Dictionary<string, string?> { ["extensions:monthlyScorecards:schedule"] = "0 0 6 6 * *", ["extensions:monthlyScorecards:timeZone"] = "UTC" };
         var schedule = CronSchedule.Parse("0 0 6 6 * *");
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now; // the host process's clock starts here (Reporting:Now)
         var occurrences = new List<DateTimeOffset> { schedule.GetNextOccurrence(now.AddDays(-70)) };
         while (schedule.GetNextOccurrence(occurrences[^1]) <= now)
         {
@@ -52,7 +52,7 @@ public sealed class ScheduleFaultTests(AzuriteFixture azurite)
             var recorded = await Eventually.GetAsync(async () => (await statuses.ReadAsync("reporting", Function, default)) is { Status.Last: { } last } read && last > now ? read : null,
                 "the catch-up run to be recorded", TimeSpan.FromSeconds(60));
             Assert.Equal(schedule.GetNextOccurrence(recorded.Status.Last!.Value), recorded.Status.Next);
-            Assert.True(recorded.Status.Next > DateTimeOffset.UtcNow, host.Output);
+            Assert.True(recorded.Status.Next > now, host.Output);
             var run = Assert.Single(await TimerRunsAsync(account));
             Assert.Equal(("timer (catch-up)", "succeeded"), (run.Trigger, run.Outcome));
             Assert.Contains($"missed its occurrence at {missed:o}", host.Output);
@@ -89,13 +89,14 @@ public sealed class ScheduleFaultTests(AzuriteFixture azurite)
 
         first.Kill();
         var killed = DateTimeOffset.UtcNow;
+        var succeededBefore = (await TimerRunsAsync(account)).Count(r => r.Outcome == "succeeded"); // the hosts' clock is the tests', not this one
         Assert.Equal(firstOwner, await OwnerAsync()); // renewed at half its period, the lease outlives the kill by 7.5 s or more
 
         var secondOwner = $"{Environment.MachineName}:{second.Id}";
         await Eventually.GetAsync(async () => await OwnerAsync() == secondOwner ? "taken" : null,
             $"the second host to take the lock over\n{second.Output}", TimeSpan.FromSeconds(60));
         var takenAfter = DateTimeOffset.UtcNow - killed;
-        await Eventually.GetAsync(async () => (await TimerRunsAsync(account)).Any(r => r.StartedUtc > killed && r.Outcome == "succeeded") ? "ran" : null,
+        await Eventually.GetAsync(async () => (await TimerRunsAsync(account)).Count(r => r.Outcome == "succeeded") > succeededBefore ? "ran" : null,
             $"the second host's timer to run\n{second.Output}", TimeSpan.FromSeconds(30));
         Assert.Contains("taken over by", second.Output);
         Assert.InRange(takenAfter, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15 + 15 + 10));

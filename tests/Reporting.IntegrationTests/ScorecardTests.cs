@@ -1,9 +1,9 @@
 using Azure.Storage.Blobs.Models;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Functions.Functions;
-using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
 using Reporting.Testing;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
+using Reporting.Application;
 using Reporting.Core.Periods;
 
 namespace Reporting.Testing;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Reporting.Application;
 using Reporting.Core.Periods;
-using Reporting.Functions.Pipeline;
 using Reporting.Storage.Blobs;
 using Spectre.Console;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Reporting.Application;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
-using Reporting.Functions;
 using Spectre.Console;
 
 namespace Reporting.Cli.Commands;

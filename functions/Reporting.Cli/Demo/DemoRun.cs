@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Reporting.Cli.Commands;
 using Reporting.Cli.Uploads;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
-using Reporting.Functions;
-using Reporting.Functions.Functions;
+using Reporting.Application;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.LocalDev;
@@ -18,7 +16,8 @@ namespace Reporting.Cli.Demo;
 
 /// <summary>
 /// The README's main command. Everything goes through the real paths: files are uploaded to the departments'
-/// containers and ingested by the host's blob trigger; the scorecards are rendered by the host's scorecard function.
+/// containers and ingested by the real host (started as its own process, its log in the output folder) through its
+/// blob trigger; the scorecards are rendered by the same service the host's timer and <c>reporting render</c> use.
 /// </summary>
 internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, string? connection)
 {
@@ -52,20 +51,25 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
                     _ => AzuriteEmulator.StartAsync(message => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]"), cancellationToken));
             }
 
-            // The host's clock is the system clock, or Reporting:Now (environment Reporting__Now) when set, as in the service.
-            using var host = ReportingHost.CreateBuilder([], DemoSettings(azurite?.ConnectionString ?? connection!))
-                .Build();
-            var services = host.Services;
+            var settings = DemoSettings(azurite?.ConnectionString ?? connection!);
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
+            await using var services = new ServiceCollection()
+                .AddLogging()
+                .AddSingleton<IConfiguration>(configuration)
+                .AddReportingApplication(configuration)
+                .BuildServiceProvider();
             if (await services.GetRequiredService<StorageProbe>().ProblemAsync(cancellationToken) is { } unreachable)
             {
                 AnsiConsole.MarkupLineInterpolated($"[red]{unreachable}[/]");
                 return ExitCodes.StorageUnreachable;
             }
 
-            await host.StartAsync(cancellationToken);
-            AnsiConsole.MarkupLine("[grey]Host started: the blob trigger and the monthly timer are listening.[/]");
             await services.GetRequiredService<ReportingStorageAccount>().EnsureCreatedAsync(strategy.Departments.Select(d => d.Id), cancellationToken);
             await services.GetRequiredService<StrategyBlob>().WriteAsync(await File.ReadAllTextAsync(strategyFile.FullName, cancellationToken), cancellationToken);
+            var logPath = Path.Combine(output.FullName, "host.log");
+            await using var host = await AnsiConsole.Status().StartAsync("Starting the host...",
+                _ => LocalHostProcess.StartAsync(RepositoryPaths.Root, BuildConfiguration.Name, settings, logPath, cancellationToken));
+            AnsiConsole.MarkupLineInterpolated($"[grey]Host started as its own process: the blob trigger and the monthly timer are listening (log: {logPath}).[/]");
 
             var outcomes = await new UploadSession(services.GetRequiredService<SubmissionBlobs>()).RunAsync(submissions, IngestTimeout, cancellationToken);
             if (outcomes.Any(o => o.Status == "pending"))
@@ -76,9 +80,8 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
 
             var period = submissions.Max(s => Period.Parse(Path.GetFileNameWithoutExtension(s.File.Name)));
             await AnsiConsole.Status().StartAsync($"Rendering the scorecards for {period.DisplayName}...", _ =>
-                services.GetRequiredService<IJobHost>().CallAsync(MonthlyScorecards.OnDemand, new Dictionary<string, object?> { ["period"] = period.ToString() }, cancellationToken));
+                services.GetRequiredService<ScorecardPublisher>().PublishAsync(period, "demo", cancellationToken));
             var files = await RenderCommand.CopyAsync(services.GetRequiredService<ScorecardBlobs>(), period, output, cancellationToken);
-            await host.StopAsync(cancellationToken);
 
             DemoSummary.Print(period, outcomes.CountBy(o => o.Status).ToDictionary(), files, watch.Elapsed);
             return ExitCodes.Success;
@@ -87,6 +90,11 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
         {
             AnsiConsole.MarkupLineInterpolated($"[red]Storage failed during the demo:[/] {failure}");
             return ExitCodes.StorageUnreachable;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("the host", StringComparison.Ordinal))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]The demo could not run the host:[/] {ex.Message}");
+            return ExitCodes.InvalidInput;
         }
         finally
         {
@@ -97,14 +105,10 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
         }
     }
 
+    // The host's own log goes to host.log at host.json's levels; the demo's services stay quiet in the terminal.
     private static Dictionary<string, string?> DemoSettings(string storage) => new()
     {
         ["AzureWebJobsStorage"] = storage,
-        // The demo tells its own story; the host's logs would interleave with it.
         ["logging:logLevel:default"] = "Warning",
-        ["logging:logLevel:Reporting"] = "Warning",
-        ["logging:logLevel:Host"] = "Error",
-        ["logging:logLevel:Function"] = "Error",
-        ["logging:logLevel:Microsoft"] = "Error",
     };
 }

@@ -1,5 +1,5 @@
 using Microsoft.Azure.WebJobs;
-using Reporting.Functions.Pipeline;
+using Reporting.Application;
 using Reporting.Functions.SubmissionBlobTrigger;
 using Reporting.Storage.Blobs;
 

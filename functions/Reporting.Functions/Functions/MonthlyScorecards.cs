@@ -1,7 +1,7 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Options;
+using Reporting.Application;
 using Reporting.Core.Periods;
-using Reporting.Functions.Pipeline;
 using Reporting.Functions.ScheduleTrigger;
 using Reporting.Functions.Scheduling;
 using Reporting.Storage.Blobs;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NCrontab;
+using Reporting.Application;
 using Reporting.Functions.ScheduleTrigger;
 
 namespace Reporting.Functions.Scheduling;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Azure.WebJobs.Host.Executors;
 using Microsoft.Azure.WebJobs.Host.Listeners;
 using Microsoft.Extensions.Logging;
+using Reporting.Application;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Receipts;

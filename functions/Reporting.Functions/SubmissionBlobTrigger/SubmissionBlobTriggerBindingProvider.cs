@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Azure.WebJobs.Host.Triggers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reporting.Application;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Receipts;
 

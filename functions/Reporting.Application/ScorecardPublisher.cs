@@ -7,13 +7,12 @@ using Reporting.Core.Scorecards;
 using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
-using Reporting.Functions.Scheduling;
 using Reporting.Pdf;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
 
-namespace Reporting.Functions.Pipeline;
+namespace Reporting.Application;
 
 /// <summary>
 /// Scores a period against the strategy and publishes a new version of its leadership pack, department PDFs and

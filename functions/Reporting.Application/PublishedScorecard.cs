@@ -1,7 +1,7 @@
 using System.Globalization;
 using Reporting.Core.Scorecards;
 
-namespace Reporting.Functions.Pipeline;
+namespace Reporting.Application;
 
 /// <summary>What a scorecard run produced: the scorecard, its version number, the names of its files, and where the time went.</summary>
 public sealed record PublishedScorecard(Scorecard Scorecard, int Version, IReadOnlyList<string> Files, RunTimings Timings);

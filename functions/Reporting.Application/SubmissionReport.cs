@@ -4,7 +4,7 @@ using System.Text.Json;
 using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
 
-namespace Reporting.Functions.Pipeline;
+namespace Reporting.Application;
 
 /// <summary>The answer written beside each upload: a short text for people and a JSON document for tools.</summary>
 public static class SubmissionReport

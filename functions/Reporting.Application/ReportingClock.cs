@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reporting.Core.Periods;
 
-namespace Reporting.Functions;
+namespace Reporting.Application;
 
 /// <summary>
 /// The one clock of the host and the CLI, registered as <see cref="TimeProvider"/>. It is the system clock unless the

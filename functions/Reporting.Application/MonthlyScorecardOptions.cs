@@ -1,4 +1,4 @@
-namespace Reporting.Functions.Scheduling;
+namespace Reporting.Application;
 
 /// <summary>When the monthly scorecards are rendered: host.json <c>extensions.monthlyScorecards</c>.</summary>
 public sealed class MonthlyScorecardOptions

@@ -4,12 +4,11 @@ using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
-using Reporting.Functions.SubmissionBlobTrigger;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
 
-namespace Reporting.Functions.Pipeline;
+namespace Reporting.Application;
 
 /// <summary>
 /// Checks one upload and, if it is accepted, makes its figures the stored figures for that department and period.

@@ -1,6 +1,6 @@
 using Reporting.Storage.Blobs;
 
-namespace Reporting.Functions.SubmissionBlobTrigger;
+namespace Reporting.Application;
 
 /// <summary>Told when an upload failed its last attempt, so the uploader hears of it: nothing is silently dropped.</summary>
 public interface IPoisonedUploadHandler

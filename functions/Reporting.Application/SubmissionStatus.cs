@@ -1,4 +1,4 @@
-namespace Reporting.Functions.Pipeline;
+namespace Reporting.Application;
 
 /// <summary>The status words of a submission, as written in its result and its history record.</summary>
 public static class SubmissionStatus

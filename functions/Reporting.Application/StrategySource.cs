@@ -1,7 +1,7 @@
 using Reporting.Core.Strategy;
 using Reporting.Storage.Blobs;
 
-namespace Reporting.Functions.Pipeline;
+namespace Reporting.Application;
 
 /// <summary>
 /// The strategy in force: <c>config/strategy.yaml</c> in storage. Each use checks the blob's ETag (a HEAD request),

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Submissions;
+using Reporting.Pdf;
+using Reporting.Storage;
+using Reporting.Storage.Leases;
+
+namespace Reporting.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The pipeline's services and everything under them (clock, storage, leases, PDFs), configured from host.json and
+    /// the environment: the same registrations for the WebJobs host and the CLI.
+    /// </summary>
+    public static IServiceCollection AddReportingApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddReportingClock(configuration);
+        services.AddReportingStorage(configuration);
+        services.AddReportingLeases();
+        services.AddOptions<SubmissionRules>().BindConfiguration("submissions");
+        services.AddOptions<PdfOptions>().BindConfiguration("Pdf");
+        services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
+        services.AddSingleton<ScorecardPdfRenderer>();
+        services.AddSingleton<StrategySource>();
+        services.AddSingleton<SubmissionIngestion>();
+        services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
+        services.AddSingleton<ScorecardPublisher>();
+        return services;
+    }
+}
