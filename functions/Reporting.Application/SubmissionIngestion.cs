@@ -6,6 +6,7 @@ using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
+using Reporting.Storage.Receipts;
 using Reporting.Storage.Tables;
 
 namespace Reporting.Application;
@@ -36,6 +37,13 @@ public sealed partial class SubmissionIngestion(
             return;
         }
 
+        if (upload.Kind != UploadKind.Block)
+        {
+            var kind = SubmissionProblem.ForFile($"this is an {upload.Kind.ToString().ToLowerInvariant()} blob; upload the file as an ordinary (block) blob, which every tool and the upload page do by default");
+            await AnswerAsync(upload, department, SubmissionResult.Rejected(kind), "", watch, cancellationToken);
+            return;
+        }
+
         byte[] content;
         string checksum;
         try
@@ -55,6 +63,15 @@ public sealed partial class SubmissionIngestion(
             return;
         }
 
+        if (await history.FindSameContentAsync(upload.Department, upload.BlobName, checksum, upload.ETag, cancellationToken) is { } earlier)
+        {
+            // Only properties, metadata or tier changed: the content was received before and keeps its place in time.
+            await RecordAsync(upload, SubmissionStatus.Unchanged, null, checksum, cancellationToken,
+                $"same content as the version received {earlier.ReceivedUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC ({earlier.Status}); nothing re-submitted");
+            LogUnchanged(logger, upload.Department, upload.BlobName);
+            return;
+        }
+
         SubmissionResult result;
         if (department is null)
         {
@@ -67,32 +84,51 @@ public sealed partial class SubmissionIngestion(
             result = new SubmissionCsvReader(rules.Value with { CurrentPeriod = clock.CurrentPeriod() }).Read(stream, department);
         }
 
-        if (result.IsAccepted)
+        if (!result.IsAccepted)
         {
-            await figures.ReplaceAsync(upload.Department, result.Period!.Value, result.Figures, $"{upload.BlobName}@{upload.ETag}", cancellationToken);
+            await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
+            LogRejected(logger, upload.Department, upload.BlobName, result.Problems.Count);
+            return;
+        }
+
+        var period = result.Period!.Value;
+        var swap = await figures.PublishAsync(upload.Department, period, StampOf(upload), result.Figures, token => FenceAsync(upload, token), cancellationToken);
+        if (swap == FigureSwap.Superseded)
+        {
+            var newer = await figures.InForceAsync(upload.Department, period, cancellationToken);
+            await AnswerAsync(upload, department, result, checksum, watch, cancellationToken, SubmissionStatus.Superseded, newer?.BlobName);
+            LogNewerInForce(logger, upload.Department, period.ToString(), upload.BlobName, newer?.BlobName ?? "?");
+            return;
         }
 
         await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
-        if (result.IsAccepted)
+        LogAccepted(logger, upload.Department, period.ToString(), upload.BlobName, result.Figures.Count);
+        if (await scorecardIndex.MarkStaleAsync(period, cancellationToken))
         {
-            LogAccepted(logger, upload.Department, result.Period!.Value.ToString(), upload.BlobName, result.Figures.Count);
-            if (await scorecardIndex.MarkStaleAsync(result.Period.Value, cancellationToken))
-            {
-                LogStale(logger, result.Period.Value.ToString(), upload.Department);
-            }
+            LogStale(logger, period.ToString(), upload.Department);
         }
-        else
+    }
+
+    /// <summary>When the storage service received the version: the same on every host and retry (the clock only for versions listed without it).</summary>
+    private DateTimeOffset ReceivedUtc(SubmissionUpload upload) => upload.ReceivedUtc == default ? clock.GetUtcNow() : upload.ReceivedUtc;
+
+    private SubmissionStamp StampOf(SubmissionUpload upload) => new(ReceivedUtc(upload), upload.BlobName, upload.ETag);
+
+    private static async Task FenceAsync(SubmissionUpload upload, CancellationToken cancellationToken)
+    {
+        if (upload.Fence is { } fence && !await fence.RenewAsync(cancellationToken))
         {
-            LogRejected(logger, upload.Department, upload.BlobName, result.Problems.Count);
+            throw new ClaimLostException(upload.Container, upload.BlobName);
         }
     }
 
     // The history record first, then the answer beside the upload: its JSON, written last, tells the uploader it is done.
-    private async Task AnswerAsync(SubmissionUpload upload, Department? department, SubmissionResult result, string checksum, System.Diagnostics.Stopwatch watch, CancellationToken cancellationToken)
+    private async Task AnswerAsync(SubmissionUpload upload, Department? department, SubmissionResult result, string checksum, System.Diagnostics.Stopwatch watch, CancellationToken cancellationToken,
+        string? statusOverride = null, string? inForceInstead = null)
     {
-        var status = result.IsAccepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected;
-        await RecordAsync(upload, status, result, checksum, cancellationToken);
-        var (text, problemsCsv, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, null, checksum, watch.ElapsedMilliseconds);
+        var status = statusOverride ?? (result.IsAccepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected);
+        await RecordAsync(upload, status, result, checksum, cancellationToken, inForceInstead is null ? null : $"a newer upload is in force: {inForceInstead}");
+        var (text, problemsCsv, json) = SubmissionReport.For(upload, department?.Name ?? upload.Department, status, result, inForceInstead, checksum, watch.ElapsedMilliseconds);
         await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
     }
 
@@ -100,6 +136,15 @@ public sealed partial class SubmissionIngestion(
     public async Task HandleAsync(SubmissionUpload upload, int attempts, string error, CancellationToken cancellationToken)
     {
         var message = $"processing failed {attempts} times: {SecretRedactor.Redact(error)}";
+        if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { Status: SubmissionStatus.Accepted or SubmissionStatus.Superseded } stored)
+        {
+            // The figures were stored (and, if accepted, are in force); only a later step failed. Never say "nothing was stored".
+            LogFailedAfterStore(logger, upload.Department, upload.BlobName, stored.Status);
+            var (storedText, _, storedJson) = SubmissionReport.ForFailureAfterStore(upload, stored.Status, stored.Period, stored.FigureCount, message);
+            await blobs.WriteResultAsync(upload, storedText, SpreadsheetCsv.Problems([]), storedJson, cancellationToken);
+            return;
+        }
+
         await RecordAsync(upload, SubmissionStatus.Poisoned, null, "", cancellationToken, message);
         var (text, problemsCsv, json) = SubmissionReport.For(upload, upload.Department, SubmissionStatus.Poisoned, null, message, "");
         await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
@@ -107,7 +152,7 @@ public sealed partial class SubmissionIngestion(
 
     private Task RecordAsync(SubmissionUpload upload, string status, SubmissionResult? result, string checksum, CancellationToken cancellationToken, string? error = null) =>
         history.RecordAsync(new SubmissionRecord(
-            upload.Department, upload.BlobName, upload.ETag, result?.Period?.ToString(), checksum, clock.GetUtcNow(), status,
+            upload.Department, upload.BlobName, upload.ETag, result?.Period?.ToString(), checksum, ReceivedUtc(upload), status,
             result?.IsAccepted == true ? result.Figures.Count : 0,
             result?.Problems.Count ?? 0,
             error ?? string.Join("\n", result?.Problems ?? [])), cancellationToken);
@@ -133,6 +178,15 @@ public sealed partial class SubmissionIngestion(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} was replaced before it was read; the newer version is handled instead")]
     private static partial void LogSuperseded(ILogger logger, string department, string blobName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} has the content of a version received before; nothing re-submitted")]
+    private static partial void LogUnchanged(ILogger logger, string department, string blobName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Department} {Period}: {BlobName} was accepted but {InForce}, received later, stays in force")]
+    private static partial void LogNewerInForce(ILogger logger, string department, string period, string blobName, string inForce);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Department}/{BlobName} failed after its figures were stored ({Status}); they stay as stored")]
+    private static partial void LogFailedAfterStore(ILogger logger, string department, string blobName, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The scorecards of {Period} are stale: {Department} sent figures after they were rendered")]
     private static partial void LogStale(ILogger logger, string period, string department);

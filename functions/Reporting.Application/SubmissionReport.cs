@@ -20,6 +20,9 @@ public static class SubmissionReport
             case SubmissionStatus.Accepted:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Accepted: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} stored.");
                 break;
+            case SubmissionStatus.Superseded:
+                text.AppendLine(CultureInfo.InvariantCulture, $"Accepted but not in force: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} checked and kept, but {UploadName.Printable(error ?? "another file")}, which storage received later, holds {result.Period}. The newest upload for a month always wins; upload this file again to make it the newest.");
+                break;
             case SubmissionStatus.Rejected:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Rejected: {UploadName.Printable(upload.BlobName)} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
                 foreach (var problem in problems)
@@ -42,12 +45,34 @@ public static class SubmissionReport
             status,
             period = result?.Period?.ToString(),
             figures = result?.IsAccepted == true ? result.Figures.Count : 0,
+            inForce = status == SubmissionStatus.Accepted,
             checksum,
             processingMs,
             error,
             problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message }),
         }, Json);
         return (text.ToString(), SpreadsheetCsv.Problems(problems), json);
+    }
+
+    /// <summary>The answer when a step after storing the figures failed for good: what is stored stays stored, and the answer says so.</summary>
+    public static (string Text, byte[] ProblemsCsv, string Json) ForFailureAfterStore(SubmissionUpload upload, string storedStatus, string? period, int figureCount, string error)
+    {
+        var state = storedStatus == SubmissionStatus.Accepted ? "are in force" : "are stored but a newer upload is in force";
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"Stored, then failed: {UploadName.Printable(upload.BlobName)}, period {period}: {Plural(figureCount, "figure")} {state}. A later step failed: {error}\nNothing needs uploading again; an admin has been alerted in the logs.\n");
+        var json = JsonSerializer.Serialize(new
+        {
+            blob = upload.BlobName,
+            etag = upload.ETag,
+            department = upload.Department,
+            status = storedStatus,
+            period,
+            figures = figureCount,
+            inForce = storedStatus == SubmissionStatus.Accepted,
+            error,
+            problems = Array.Empty<object>(),
+        }, Json);
+        return (text, SpreadsheetCsv.Problems([]), json);
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");

@@ -104,7 +104,7 @@ internal static class IngestBenchmark
     private static KpiFigureEntity Entity(Period period, int k) => new()
     {
         PartitionKey = period.ToString(),
-        RowKey = KpiFigureEntity.RowKeyFor(GeneratedOrganisation.DepartmentId(1), GeneratedOrganisation.KpiId(k)),
+        RowKey = KpiFigureEntity.RowKeyFor(GeneratedOrganisation.DepartmentId(1), "raw", GeneratedOrganisation.KpiId(k)),
         Department = GeneratedOrganisation.DepartmentId(1),
         Kpi = GeneratedOrganisation.KpiId(k),
         Value = k,

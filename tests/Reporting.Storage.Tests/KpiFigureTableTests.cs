@@ -19,30 +19,83 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
     private static KpiFigure Figure(string department, string kpi, double value, Period? period = null) =>
         new(department, period ?? October, kpi, value, null);
 
+    // Uploads received by storage at 09:00 + minutes on 3 November.
+    private static SubmissionStamp Stamp(int minutes, string name = "2026-10.csv") =>
+        new(TestClock.Now.AddDays(-7).AddMinutes(minutes), name, $"\"0x{minutes:X}\"");
+
+    private Task<FigureSwap> PublishAsync(string department, Period period, SubmissionStamp stamp, IReadOnlyList<KpiFigure> figures, Func<CancellationToken, Task>? beforeSwap = null) =>
+        Table.PublishAsync(department, period, stamp, figures, beforeSwap, default);
+
+    private async Task<List<string>> StoredAsync(Period first, Period last) =>
+        (await Table.LoadAsync(first, last, default)).Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Period} {f.DepartmentId} {f.KpiId} {f.Value}")).Order(StringComparer.Ordinal).ToList();
+
     [Fact]
-    public async Task ReplaceAsync_Resubmission_ReplacesTheDepartmentsFiguresForThatPeriodOnly()
+    public async Task Publish_NewerSubmission_ReplacesTheDepartmentsFiguresForThatPeriodOnly()
     {
-        await Table.ReplaceAsync("sales", October, [Figure("sales", "reach", 1), Figure("sales", "yield", 2)], "first", default);
-        await Table.ReplaceAsync("hr", October, [Figure("hr", "hires", 3)], "hr", default);
-        await Table.ReplaceAsync("sales", October.Previous(), [Figure("sales", "reach", 9, October.Previous())], "september", default);
+        await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1), Figure("sales", "yield", 2)]);
+        await PublishAsync("hr", October, Stamp(2), [Figure("hr", "hires", 3)]);
+        await PublishAsync("sales", October.Previous(), Stamp(3), [Figure("sales", "reach", 9, October.Previous())]);
 
-        await Table.ReplaceAsync("sales", October, [Figure("sales", "reach", 10)], "second", default);
+        Assert.Equal(FigureSwap.InForce, await PublishAsync("sales", October, Stamp(4), [Figure("sales", "reach", 10)]));
 
-        var stored = await Table.LoadAsync(October.Previous(), October, default);
-        Assert.Equal(
-            ["2026-09 sales reach 9", "2026-10 hr hires 3", "2026-10 sales reach 10"],
-            stored.Select(f => $"{f.Period} {f.DepartmentId} {f.KpiId} {f.Value}").Order(StringComparer.Ordinal));
+        Assert.Equal(["2026-09 sales reach 9", "2026-10 hr hires 3", "2026-10 sales reach 10"], await StoredAsync(October.Previous(), October));
     }
 
     [Fact]
-    public async Task ReplaceAsync_SameFiguresTwice_StoresThemOnce()
+    public async Task Publish_OlderSubmissionProcessedLast_IsSuperseded_AndTheNewerStays()
+    {
+        Assert.Equal(FigureSwap.InForce, await PublishAsync("sales", October, Stamp(20, "2026-10 corrected.csv"), [Figure("sales", "reach", 2222)]));
+
+        Assert.Equal(FigureSwap.Superseded, await PublishAsync("sales", October, Stamp(10), [Figure("sales", "reach", 1111), Figure("sales", "yield", 5)]));
+
+        Assert.Equal(["2026-10 sales reach 2222"], await StoredAsync(October, October));
+        Assert.Equal("2026-10 corrected.csv", (await Table.InForceAsync("sales", October, default))!.BlobName);
+    }
+
+    [Fact]
+    public async Task Publish_SameSubmissionTwice_StoresItOnce()
     {
         var figures = Enumerable.Range(0, 150).Select(i => Figure("sales", $"kpi-{i:000}", i)).ToList();
 
-        await Table.ReplaceAsync("sales", October, figures, "a", default);
-        await Table.ReplaceAsync("sales", October, figures, "a", default);
+        Assert.Equal(FigureSwap.InForce, await PublishAsync("sales", October, Stamp(1), figures));
+        Assert.Equal(FigureSwap.AlreadyInForce, await PublishAsync("sales", October, Stamp(1), figures));
 
         Assert.Equal(150, (await Table.LoadAsync(October, October, default)).Count);
+    }
+
+    [Fact]
+    public async Task Publish_OlderOvertakenMidFlightByNewer_NeverMixesThem()
+    {
+        // v1 has written its rows and is about to swap when v2 arrives and finishes; then v1 tries to swap.
+        var v1 = PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1), Figure("sales", "yield", 1)],
+            async _ => await PublishAsync("sales", October, Stamp(2), [Figure("sales", "reach", 2), Figure("sales", "churn", 2)]));
+
+        Assert.Equal(FigureSwap.Superseded, await v1);
+        Assert.Equal(["2026-10 sales churn 2", "2026-10 sales reach 2"], await StoredAsync(October, October));
+    }
+
+    [Fact]
+    public async Task Load_WhileASubmissionIsBeingStored_SeesTheOldOneWhole_ThenTheNewOneWhole()
+    {
+        await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1), Figure("sales", "yield", 1)]);
+        List<string>? midway = null;
+
+        await PublishAsync("sales", October, Stamp(2), [Figure("sales", "reach", 2), Figure("sales", "churn", 2)],
+            async _ => midway = await StoredAsync(October, October));
+
+        Assert.Equal(["2026-10 sales reach 1", "2026-10 sales yield 1"], midway);
+        Assert.Equal(["2026-10 sales churn 2", "2026-10 sales reach 2"], await StoredAsync(October, October));
+    }
+
+    [Fact]
+    public async Task Publish_FenceRefuses_NothingBecomesVisible()
+    {
+        await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1)]);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            PublishAsync("sales", October, Stamp(2), [Figure("sales", "reach", 2)], _ => throw new InvalidOperationException("claim lost")));
+
+        Assert.Equal(["2026-10 sales reach 1"], await StoredAsync(October, October));
     }
 
     [Fact]
@@ -51,7 +104,7 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
         foreach (var months in new[] { -13, -11, 0, 1 })
         {
             var period = October.AddMonths(months);
-            await Table.ReplaceAsync("sales", period, [Figure("sales", "reach", months, period)], "x", default);
+            await PublishAsync("sales", period, Stamp(months + 20), [Figure("sales", "reach", months, period)]);
         }
 
         var loaded = await Table.LoadAsync(October.AddMonths(-11), October, default);

@@ -20,6 +20,7 @@ internal sealed partial class SubmissionBlobListener(
     IPoisonedUploadHandler poisonHandler,
     ITriggeredFunctionExecutor executor,
     SubmissionBlobTriggerOptions options,
+    TimeProvider clock,
     ILogger<SubmissionBlobListener> logger) : IListener
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -167,7 +168,18 @@ internal sealed partial class SubmissionBlobListener(
                 return;
             }
 
-            var result = await executor.TryExecuteAsync(new TriggeredFunctionData { TriggerValue = upload }, aborting);
+            FunctionResult result;
+            await using (var keeper = new ClaimKeeper(receipts, claim, options.ClaimDuration, clock))
+            {
+                using var work = CancellationTokenSource.CreateLinkedTokenSource(aborting, keeper.Lost);
+                result = await executor.TryExecuteAsync(new TriggeredFunctionData { TriggerValue = upload with { Fence = keeper } }, work.Token);
+                if (keeper.Lost.IsCancellationRequested)
+                {
+                    LogClaimLost(logger, upload.Container, upload.BlobName);
+                    return; // another host has it now; its receipt is not ours to touch
+                }
+            }
+
             if (!result.Succeeded && aborting.IsCancellationRequested)
             {
                 // Cut short by a shutdown, not failed: hand it back without using up an attempt.
@@ -206,6 +218,9 @@ internal sealed partial class SubmissionBlobListener(
 
     private static string Describe(Exception? exception) =>
         SecretRedactor.Redact((exception?.InnerException ?? exception)?.Message ?? "the function failed without an exception");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Container}/{BlobName}: another host took over the claim while this one worked; this one stopped without publishing")]
+    private static partial void LogClaimLost(ILogger logger, string container, string blobName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching submission containers every {PollingMs} ms, up to {MaxAttempts} attempts per upload")]
     private static partial void LogStarted(ILogger logger, double pollingMs, int maxAttempts);

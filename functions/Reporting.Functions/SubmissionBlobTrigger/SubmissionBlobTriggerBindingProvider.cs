@@ -13,6 +13,7 @@ internal sealed class SubmissionBlobTriggerBindingProvider(
     BlobReceiptStore receipts,
     IPoisonedUploadHandler poisonHandler,
     IOptions<SubmissionBlobTriggerOptions> options,
+    TimeProvider clock,
     ILoggerFactory loggerFactory) : ITriggerBindingProvider
 {
     public Task<ITriggerBinding?> TryCreateAsync(TriggerBindingProviderContext context)
@@ -31,6 +32,6 @@ internal sealed class SubmissionBlobTriggerBindingProvider(
 
         var listenerLogger = loggerFactory.CreateLogger<SubmissionBlobListener>();
         return Task.FromResult<ITriggerBinding?>(
-            new SubmissionBlobTriggerBinding(parameter, executor => new SubmissionBlobListener(blobs, receipts, poisonHandler, executor, options.Value, listenerLogger)));
+            new SubmissionBlobTriggerBinding(parameter, executor => new SubmissionBlobListener(blobs, receipts, poisonHandler, executor, options.Value, clock, listenerLogger)));
     }
 }

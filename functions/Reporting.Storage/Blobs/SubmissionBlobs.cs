@@ -51,9 +51,12 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         {
             foreach (var blob in page.Values)
             {
-                if (blob.Properties.BlobType == BlobType.Block && !blob.Name.StartsWith(ResultsFolder, StringComparison.Ordinal))
+                if (!blob.Name.StartsWith(ResultsFolder, StringComparison.Ordinal))
                 {
-                    yield return new SubmissionUpload(containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0);
+                    var kind = blob.Properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
+                    yield return new SubmissionUpload(
+                        containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
+                        blob.Properties.LastModified ?? default, kind);
                 }
             }
         }

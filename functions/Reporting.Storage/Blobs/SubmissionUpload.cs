@@ -1,4 +1,13 @@
+using Reporting.Storage.Receipts;
+
 namespace Reporting.Storage.Blobs;
 
-/// <summary>One version of an uploaded file in a department's submission container.</summary>
-public sealed record SubmissionUpload(string Container, string Department, string BlobName, string ETag, long Length);
+/// <summary>
+/// One version of an uploaded file in a department's submission container. <paramref name="ReceivedUtc"/> is the storage
+/// service's own time for the version (its last-modified time), so it is the same on every host, retry and re-read.
+/// </summary>
+public sealed record SubmissionUpload(string Container, string Department, string BlobName, string ETag, long Length, DateTimeOffset ReceivedUtc = default, UploadKind Kind = UploadKind.Block)
+{
+    /// <summary>The claim the host works under, checked just before anything becomes visible; none when no host claimed it (tools, tests).</summary>
+    public IClaimFence? Fence { get; init; }
+}

@@ -50,6 +50,25 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
         return new ClaimAttempt(new BlobClaim(container, blobName, blobETag, receipt.Attempts, receipt), false);
     }
 
+    /// <summary>Extends the claim by <paramref name="claimDuration"/> from now; false when another host has taken the receipt since.</summary>
+    public async Task<bool> RenewAsync(BlobClaim claim, TimeSpan claimDuration, CancellationToken cancellationToken)
+    {
+        var receipt = claim.Receipt;
+        var previous = receipt.ClaimExpiresUtc;
+        receipt.ClaimExpiresUtc = clock.GetUtcNow() + claimDuration;
+        try
+        {
+            var response = await Table.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
+            receipt.ETag = response.Headers.ETag ?? default;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            receipt.ClaimExpiresUtc = previous;
+            return false;
+        }
+    }
+
     public Task CompleteAsync(BlobClaim claim, CancellationToken cancellationToken) =>
         UpdateAsync(claim, ReceiptStatus.Done, null, TimeSpan.Zero, cancellationToken);
 

@@ -1,46 +1,62 @@
 using System.Collections.Concurrent;
+using System.Net;
+using Azure;
 using Azure.Data.Tables;
 using Reporting.Core.Periods;
 using Reporting.Core.Submissions;
 
 namespace Reporting.Storage.Tables;
 
-/// <summary>The accepted monthly figures of every department.</summary>
+/// <summary>
+/// The accepted monthly figures of every department. Each accepted submission writes its own rows, which nobody reads
+/// until one swap of the department's pointer for the month (<see cref="FigurePointerEntity"/>) puts them in force, all
+/// at once; the swap refuses a submission older than the one in force, so the newest upload wins in any processing order.
+/// </summary>
 public sealed class KpiFigureTable(ReportingStorageAccount account)
 {
     private const int MaxBatch = 100;
     private const int ParallelQueries = 6;
+    private const int MaxSwapConflicts = 20;
 
     private TableClient Table => account.Table(account.Options.FigureTable);
 
     /// <summary>
-    /// Makes the stored figures of one department and period exactly <paramref name="figures"/>:
-    /// upserts them, then removes figures the new submission no longer reports. Safe to repeat.
+    /// Stores the submission's figures and puts them in force unless a newer submission holds the month.
+    /// <paramref name="beforeSwap"/> runs just before the swap (the host proves there that it still holds its claim). Safe to repeat.
     /// </summary>
-    public async Task ReplaceAsync(string department, Period period, IReadOnlyList<KpiFigure> figures, string submissionId, CancellationToken cancellationToken)
+    public async Task<FigureSwap> PublishAsync(string department, Period period, SubmissionStamp stamp, IReadOnlyList<KpiFigure> figures,
+        Func<CancellationToken, Task>? beforeSwap, CancellationToken cancellationToken)
     {
         var partition = period.ToString();
-        var existing = await QueryAsync(DepartmentInPeriod(partition, department), cancellationToken);
-        var keep = figures.Select(f => KpiFigureEntity.RowKeyFor(department, f.KpiId)).ToHashSet(StringComparer.Ordinal);
-
-        var upserts = figures.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new KpiFigureEntity
+        var rows = figures.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new KpiFigureEntity
         {
             PartitionKey = partition,
-            RowKey = KpiFigureEntity.RowKeyFor(department, f.KpiId),
+            RowKey = KpiFigureEntity.RowKeyFor(department, stamp.Key, f.KpiId),
             Department = department,
             Kpi = f.KpiId,
             Value = f.Value,
             Comment = f.Comment,
-            SubmissionId = submissionId,
+            SubmissionId = stamp.Key,
         }));
-        var deletes = existing.Where(e => !keep.Contains(e.RowKey)).Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, e.ETag));
-        await ExecuteInBatchesAsync(upserts.Concat(deletes), cancellationToken);
+        await ExecuteInBatchesAsync(rows, cancellationToken);
+        if (beforeSwap is not null)
+        {
+            await beforeSwap(cancellationToken);
+        }
+
+        var swap = await SwapAsync(department, partition, stamp, figures.Count, cancellationToken);
+        await RemoveAllButInForceAsync(department, partition, cancellationToken);
+        return swap;
     }
 
+    /// <summary>The submission in force for a department and month, or null when none is.</summary>
+    public Task<FigurePointerEntity?> InForceAsync(string department, Period period, CancellationToken cancellationToken) =>
+        Table.FindAsync<FigurePointerEntity>(period.ToString(), FigurePointerEntity.RowKeyFor(department), cancellationToken);
+
     /// <summary>
-    /// Every figure from <paramref name="first"/> to <paramref name="last"/> inclusive, all departments. Each month is a
-    /// partition, read by its own query, several at once; rows become figures page by page, with department and KPI
-    /// ids shared rather than repeated, so a large organisation's year fits in little memory.
+    /// Every figure in force from <paramref name="first"/> to <paramref name="last"/> inclusive, all departments. Each month
+    /// is a partition, read by its own queries, several at once; ids are shared rather than repeated, so a large
+    /// organisation's year fits in little memory.
     /// </summary>
     public async Task<IReadOnlyList<KpiFigure>> LoadAsync(Period first, Period last, CancellationToken cancellationToken)
     {
@@ -57,17 +73,72 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         return perMonth.SelectMany(m => m).ToList();
     }
 
-    private Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken) =>
-        Table.QueryAllAsync<KpiFigureEntity, KpiFigure>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"),
-            e => new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment),
+    // The pointers first: a submission swapped in after they were read is simply not seen, never seen in part.
+    private async Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken)
+    {
+        var partition = month.ToString();
+        var inForce = (await Table.QueryAllAsync<FigurePointerEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FigurePointerEntity.RowPrefix} and RowKey lt {FigurePointerEntity.RowPrefix[..^1] + "}"}"), cancellationToken))
+            .ToDictionary(p => p.Department, p => p.SubmissionKey, StringComparer.Ordinal);
+        var figures = await Table.QueryAllAsync<KpiFigureEntity, KpiFigure?>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"~"}"),
+            e => inForce.TryGetValue(e.Department, out var key) && key == e.SubmissionId
+                ? new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment)
+                : null,
             cancellationToken);
+        return figures.OfType<KpiFigure>().ToList();
+    }
 
-    private static string DepartmentInPeriod(string partition, string department) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {department + "|"} and RowKey lt {department + "}"}");
+    private async Task<FigureSwap> SwapAsync(string department, string partition, SubmissionStamp stamp, int figureCount, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSwapConflicts; attempt++)
+        {
+            var current = await Table.FindAsync<FigurePointerEntity>(partition, FigurePointerEntity.RowKeyFor(department), cancellationToken);
+            if (current?.SubmissionKey == stamp.Key)
+            {
+                return FigureSwap.AlreadyInForce;
+            }
 
-    private Task<List<KpiFigureEntity>> QueryAsync(string filter, CancellationToken cancellationToken) =>
-        Table.QueryAllAsync<KpiFigureEntity>(filter, cancellationToken);
+            if (current is not null && !stamp.IsNewerThan(current.SubmissionKey))
+            {
+                return FigureSwap.Superseded;
+            }
+
+            var pointer = new FigurePointerEntity
+            {
+                PartitionKey = partition,
+                RowKey = FigurePointerEntity.RowKeyFor(department),
+                Department = department,
+                SubmissionKey = stamp.Key,
+                BlobName = stamp.BlobName,
+                ReceivedUtc = stamp.ReceivedUtc,
+                FigureCount = figureCount,
+            };
+            try
+            {
+                _ = current is null
+                    ? await Table.AddEntityAsync(pointer, cancellationToken)
+                    : await Table.UpdateEntityAsync(pointer, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                return FigureSwap.InForce;
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                // another submission swapped in between our read and our write: read again and compare again
+            }
+        }
+
+        throw new InvalidOperationException($"the figures of {department} for {partition} kept changing; gave up after {MaxSwapConflicts} attempts");
+    }
+
+    // Rows of submissions not in force are never read; removing them keeps the month small. A retry finishes what a crash left.
+    private async Task RemoveAllButInForceAsync(string department, string partition, CancellationToken cancellationToken)
+    {
+        var inForce = (await Table.FindAsync<FigurePointerEntity>(partition, FigurePointerEntity.RowKeyFor(department), cancellationToken))?.SubmissionKey;
+        var rows = await Table.QueryAllAsync<KpiFigureEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {department + "|"} and RowKey lt {department + "}"}"), cancellationToken);
+        var stale = rows.Where(e => e.SubmissionId != inForce).Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+        await ExecuteInBatchesAsync(stale, cancellationToken);
+    }
 
     private async Task ExecuteInBatchesAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
     {

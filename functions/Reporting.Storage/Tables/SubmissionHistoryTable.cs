@@ -30,6 +30,15 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>The record of one blob version, or null.</summary>
+    public async Task<SubmissionRecord?> FindAsync(string department, string blobName, string blobETag, CancellationToken cancellationToken) =>
+        await Table.FindAsync<SubmissionEntity>(department, BlobVersionKey.For(blobName, blobETag), cancellationToken) is { } entity ? ToRecord(entity) : null;
+
+    /// <summary>An earlier version of the same file with the same content (only properties or metadata changed since), or null.</summary>
+    public async Task<SubmissionRecord?> FindSameContentAsync(string department, string blobName, string checksum, string exceptETag, CancellationToken cancellationToken) =>
+        (await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {department} and BlobName eq {blobName} and Checksum eq {checksum}"), cancellationToken))
+            .FirstOrDefault(r => r.ETag != exceptETag && r.Status != "unchanged" && r.Status != "poisoned");
+
     public Task<IReadOnlyList<SubmissionRecord>> ListAsync(string department, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {department}"), cancellationToken);
 
@@ -39,9 +48,10 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
 
     private async Task<IReadOnlyList<SubmissionRecord>> QueryAsync(string filter, CancellationToken cancellationToken) =>
         (await Table.QueryAllAsync<SubmissionEntity>(filter, cancellationToken))
-            .Select(e => new SubmissionRecord(
-                e.PartitionKey, e.BlobName, e.BlobETag, e.Period, e.Checksum, e.ReceivedUtc,
-                e.Status, e.FigureCount, e.ProblemCount, e.Problems))
+            .Select(ToRecord)
             .OrderBy(r => r.ReceivedUtc)
             .ToList();
+
+    private static SubmissionRecord ToRecord(SubmissionEntity e) =>
+        new(e.PartitionKey, e.BlobName, e.BlobETag, e.Period, e.Checksum, e.ReceivedUtc, e.Status, e.FigureCount, e.ProblemCount, e.Problems);
 }
