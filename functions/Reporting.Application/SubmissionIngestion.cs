@@ -66,8 +66,10 @@ public sealed partial class SubmissionIngestion(
         if (await history.FindSameContentAsync(upload.Department, upload.BlobName, checksum, upload.ETag, cancellationToken) is { } earlier)
         {
             // Only properties, metadata or tier changed: the content was received before and keeps its place in time.
-            await RecordAsync(upload, SubmissionStatus.Unchanged, null, checksum, cancellationToken,
-                $"same content as the version received {earlier.ReceivedUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC ({earlier.Status}); nothing re-submitted");
+            var same = $"the version received {earlier.ReceivedUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC ({earlier.Status})";
+            await RecordAsync(upload, SubmissionStatus.Unchanged, null, checksum, cancellationToken, $"same content as {same}; nothing re-submitted");
+            var (sameText, sameProblems, sameJson) = SubmissionReport.For(upload, department?.Name ?? upload.Department, SubmissionStatus.Unchanged, null, same, checksum, watch.ElapsedMilliseconds);
+            await blobs.WriteResultAsync(upload, sameText, sameProblems, sameJson, cancellationToken);
             LogUnchanged(logger, upload.Department, upload.BlobName);
             return;
         }

@@ -23,6 +23,9 @@ public static class SubmissionReport
             case SubmissionStatus.Superseded:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Accepted but not in force: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} checked and kept, but {UploadName.Printable(error ?? "another file")}, which storage received later, holds {result.Period}. The newest upload for a month always wins; upload this file again to make it the newest.");
                 break;
+            case SubmissionStatus.Unchanged:
+                text.AppendLine(CultureInfo.InvariantCulture, $"Unchanged: {UploadName.Printable(upload.BlobName)} for {departmentName} has the same content as {error}. Nothing was re-submitted; the figures in force stay as they are.");
+                break;
             case SubmissionStatus.Rejected:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Rejected: {UploadName.Printable(upload.BlobName)} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
                 foreach (var problem in problems)

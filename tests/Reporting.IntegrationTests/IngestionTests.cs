@@ -80,6 +80,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var second = await host.ResultAsync("sales", "2026-10.csv", r => r.GetProperty("etag").GetString() != first.GetProperty("etag").GetString());
 
         Assert.Equal(first.GetProperty("checksum").GetString(), second.GetProperty("checksum").GetString());
+        Assert.Equal("unchanged", second.GetProperty("status").GetString()); // recorded and answered, not re-ingested
         var twice = await host.Figures.LoadAsync(October, October, default);
         Assert.Equal(once.OrderBy(f => f.KpiId), twice.OrderBy(f => f.KpiId));
     }

@@ -15,6 +15,28 @@ public sealed class BlobReceiptStoreTests(AzuriteFixture azurite) : IAsyncLifeti
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task RenewAsync_BeforeTheClaimExpires_KeepsOtherHostsOutPastTheFirstExpiry()
+    {
+        var claim = (await Store.TryClaimAsync("c", "slow.csv", "\"v1\"", "slow-host", TimeSpan.FromMinutes(1), default)).Claim!;
+        _clock.Advance(TimeSpan.FromSeconds(40));
+
+        Assert.True(await Store.RenewAsync(claim, TimeSpan.FromMinutes(1), default));
+        _clock.Advance(TimeSpan.FromSeconds(40)); // 80 s after the claim: past its first expiry, inside the renewed one
+
+        Assert.Null((await Store.TryClaimAsync("c", "slow.csv", "\"v1\"", "other", TimeSpan.FromMinutes(1), default)).Claim);
+    }
+
+    [Fact]
+    public async Task RenewAsync_AfterAnotherHostTookTheExpiredClaim_Fails()
+    {
+        var claim = (await Store.TryClaimAsync("c", "stalled.csv", "\"v1\"", "stalled-host", TimeSpan.FromMinutes(1), default)).Claim!;
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.NotNull((await Store.TryClaimAsync("c", "stalled.csv", "\"v1\"", "other", TimeSpan.FromMinutes(1), default)).Claim);
+
+        Assert.False(await Store.RenewAsync(claim, TimeSpan.FromMinutes(1), default));
+    }
+
+    [Fact]
     public async Task TryClaimAsync_TwoHostsAtOnce_OnlyOneGetsTheClaim()
     {
         var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>

@@ -45,7 +45,7 @@ public static class StatusCommand
     private static (string State, string When, string Detail) Describe(IReadOnlyList<SubmissionRecord> records, DateOnly deadline)
     {
         var accepted = records.LastOrDefault(r => r.Status == SubmissionStatus.Accepted);
-        var latest = records.LastOrDefault();
+        var latest = records.LastOrDefault(r => r.Status != SubmissionStatus.Unchanged); // a property edit is not a new upload
         if (latest is null)
         {
             return ("[grey]missing[/]", "", "nothing received");

@@ -35,7 +35,8 @@ internal sealed class ClaimKeeper : IClaimFence, IAsyncDisposable
                 return false;
             }
 
-            if (!await _receipts.RenewAsync(_claim, _duration, cancellationToken))
+            // Never cut a renewal short: one the service applied but we did not hear back from would leave a stale ETag.
+            if (!await _receipts.RenewAsync(_claim, _duration, CancellationToken.None))
             {
                 await _lost.CancelAsync();
                 return false;
@@ -78,15 +79,11 @@ internal sealed class ClaimKeeper : IClaimFence, IAsyncDisposable
     {
         try
         {
-            return await RenewAsync(_stop.Token);
+            return await RenewAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception)
         {
             return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 }

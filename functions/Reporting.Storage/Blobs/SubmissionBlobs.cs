@@ -56,10 +56,22 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
                     var kind = blob.Properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
                     yield return new SubmissionUpload(
                         containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
-                        blob.Properties.LastModified ?? default, kind);
+                        ReceivedUtc(blob), kind);
                 }
             }
         }
+    }
+
+    // Last-modified has whole seconds only; with blob versioning on (as infra/ sets it), the version id is the same
+    // service time to 100 ns, which orders two uploads in one second too.
+    private static DateTimeOffset ReceivedUtc(BlobItem blob)
+    {
+        var modified = blob.Properties.LastModified ?? default;
+        return blob.VersionId is { } version
+            && DateTimeOffset.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var precise)
+            && Math.Abs((precise - modified).TotalSeconds) < 1
+            ? precise
+            : modified;
     }
 
     /// <summary>The blob's current ETag, or null when it no longer exists.</summary>

@@ -1,0 +1,149 @@
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Reporting.Core.Periods;
+using Reporting.Storage.Receipts;
+using Reporting.Storage.Tables;
+using Reporting.Testing;
+
+namespace Reporting.IntegrationTests;
+
+/// <summary>
+/// Per department and month the newest upload, by the storage service's time, wins, whatever order the uploads are
+/// processed in; each interleaving is forced by the test, never left to timing.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class NewestUploadWinsTests(AzuriteFixture azurite)
+{
+    private static readonly Period September = new(2026, 9);
+
+    private static string Csv(double newCustomers) =>
+        new SubmissionCsvBuilder("2026-09").WithRow("new-customers", newCustomers.ToString(System.Globalization.CultureInfo.InvariantCulture)).BuildText();
+
+    private static async Task<double> NewCustomersAsync(PipelineWithoutHost pipeline) =>
+        (await pipeline.Figures.LoadAsync(September, September, default)).Single(f => f.DepartmentId == "sales" && f.KpiId == "new-customers").Value;
+
+    // The storage service stamps last-modified in whole seconds; the second upload must land in a later one.
+    private static Task NextSecondAsync() => Task.Delay(TimeSpan.FromSeconds(1.1));
+
+    [Fact]
+    public async Task TwoNamesOneMonth_NewerProcessedFirst_NewerStaysAndOlderIsAnsweredSuperseded()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        var old = await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111));
+        await NextSecondAsync();
+        var corrected = await pipeline.UploadAsync("sales", "2026-09 corrected.csv", Csv(2222));
+        Assert.True(corrected.ReceivedUtc > old.ReceivedUtc);
+
+        await pipeline.Ingestion.IngestAsync(corrected, default);
+        await pipeline.Ingestion.IngestAsync(old, default);
+
+        Assert.Equal(2222, await NewCustomersAsync(pipeline));
+        var answer = await pipeline.AnswerAsync("sales", "2026-09.csv");
+        Assert.Equal("superseded", answer.GetProperty("status").GetString());
+        Assert.False(answer.GetProperty("inForce").GetBoolean());
+        Assert.True((await pipeline.AnswerAsync("sales", "2026-09 corrected.csv")).GetProperty("inForce").GetBoolean());
+    }
+
+    [Fact]
+    public async Task LatePropertyEditOnTheOldFile_ResubmitsNothing()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111)), default);
+        await NextSecondAsync();
+        await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", "2026-09 corrected.csv", Csv(2222)), default);
+        await NextSecondAsync();
+
+        // Someone sets a content type and metadata on the old file: a new version (new ETag, later time), same content.
+        var blob = pipeline.Account.SubmissionContainer("sales").GetBlobClient("2026-09.csv");
+        await blob.SetHttpHeadersAsync(new BlobHttpHeaders { ContentType = "text/plain" });
+        await blob.SetMetadataAsync(new Dictionary<string, string> { ["reviewed"] = "yes" });
+        var edited = await pipeline.ListedAsync("sales", "2026-09.csv");
+        await pipeline.Ingestion.IngestAsync(edited, default);
+
+        Assert.Equal(2222, await NewCustomersAsync(pipeline));
+        var record = await pipeline.History.FindAsync("sales", "2026-09.csv", edited.ETag, default);
+        Assert.Equal("unchanged", record!.Status);
+    }
+
+    [Fact]
+    public async Task OlderOvertakenMidFlight_ItsWritesNeverLandOverTheNewer()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        var v1 = await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111));
+        await NextSecondAsync();
+        var v2 = await pipeline.UploadAsync("sales", "2026-09 v2.csv", Csv(2222));
+
+        // v1 has checked its file and stored its rows; at its fence (just before publishing) v2 is processed whole.
+        var fence = new BarrierFence(() => pipeline.Ingestion.IngestAsync(v2, default));
+        await pipeline.Ingestion.IngestAsync(v1 with { Fence = fence }, default);
+
+        Assert.True(fence.Reached);
+        Assert.Equal(2222, await NewCustomersAsync(pipeline));
+        Assert.Equal("superseded", (await pipeline.AnswerAsync("sales", "2026-09.csv")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ClaimTakenWhileWorking_NothingIsPublished()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        var upload = await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111));
+
+        await Assert.ThrowsAsync<ClaimLostException>(() => pipeline.Ingestion.IngestAsync(upload with { Fence = new LostFence() }, default));
+
+        Assert.Empty(await pipeline.Figures.LoadAsync(September, September, default));
+        Assert.Null(await pipeline.Blobs.ReadResultJsonAsync("sales", "2026-09.csv", default));
+    }
+
+    [Fact]
+    public async Task FailureAfterStore_ThenAttemptsRunOut_TheAnswerSaysTheFiguresAreInForce()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        var upload = await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111));
+        await pipeline.Ingestion.IngestAsync(upload, default);
+
+        // Say a later step then failed on every attempt: the host hands the upload to the poison handler.
+        await pipeline.Ingestion.HandleAsync(upload, 5, "the stale mark could not be written", default);
+
+        Assert.Equal(1111, await NewCustomersAsync(pipeline));
+        var answer = await pipeline.AnswerAsync("sales", "2026-09.csv");
+        Assert.Equal("accepted", answer.GetProperty("status").GetString());
+        Assert.True(answer.GetProperty("inForce").GetBoolean());
+        var text = (await pipeline.Account.SubmissionContainer("sales").GetBlobClient("results/2026-09.csv.txt").DownloadContentAsync()).Value.Content.ToString();
+        Assert.DoesNotContain("Nothing was stored", text, StringComparison.Ordinal);
+        Assert.Contains("1 figure are in force", text, StringComparison.Ordinal);
+        Assert.Equal("accepted", (await pipeline.History.FindAsync("sales", "2026-09.csv", upload.ETag, default))!.Status);
+    }
+
+    [Fact]
+    public async Task AppendBlob_IsAnsweredWithTheReason()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        var append = pipeline.Account.SubmissionContainer("sales").GetAppendBlobClient("2026-09.csv");
+        await append.CreateAsync();
+        await append.AppendBlockAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv(1111))));
+        var listed = await pipeline.ListedAsync("sales", "2026-09.csv");
+
+        await pipeline.Ingestion.IngestAsync(listed, default);
+
+        var answer = await pipeline.AnswerAsync("sales", "2026-09.csv");
+        Assert.Equal("rejected", answer.GetProperty("status").GetString());
+        Assert.Contains("append blob", answer.GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private sealed class BarrierFence(Func<Task> meanwhile) : IClaimFence
+    {
+        public bool Reached { get; private set; }
+
+        public async Task<bool> RenewAsync(CancellationToken cancellationToken)
+        {
+            Reached = true;
+            await meanwhile();
+            return true;
+        }
+    }
+
+    private sealed class LostFence : IClaimFence
+    {
+        public Task<bool> RenewAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+    }
+}
