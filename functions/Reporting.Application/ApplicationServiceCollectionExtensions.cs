@@ -25,6 +25,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<StrategySource>();
         services.AddSingleton<SubmissionIngestion>();
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
+        services.AddSingleton<RenderLock>();
         services.AddSingleton<ScorecardPublisher>();
         return services;
     }

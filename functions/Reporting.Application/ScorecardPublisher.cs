@@ -27,6 +27,7 @@ public sealed partial class ScorecardPublisher(
     ScorecardRunTable runs,
     ScorecardPdfRenderer renderer,
     IOptions<MonthlyScorecardOptions> options,
+    RenderLock renderLock,
     TimeProvider clock,
     ILogger<ScorecardPublisher> logger)
 {
@@ -39,6 +40,7 @@ public sealed partial class ScorecardPublisher(
     public async Task<PublishedScorecard> PublishAsync(Period period, string trigger, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
+        await using var exclusive = await renderLock.AcquireAsync(period, options.Value.MaxRunDuration, cancellationToken);
         if (await runs.MarkInterruptedAsync(period.ToString(), cancellationToken) is > 0 and var interrupted)
         {
             LogInterrupted(logger, period.ToString(), interrupted);
@@ -49,6 +51,7 @@ public sealed partial class ScorecardPublisher(
         {
             var step = Stopwatch.StartNew();
             var strategy = await strategies.GetAsync(cancellationToken);
+            var watermark = await figures.WatermarkAsync(ScorecardBuilder.FirstPeriodNeeded(strategy, period), period, cancellationToken);
             var (stored, receivedOn) = await LoadAsync(strategy, period, cancellationToken);
             var loadMs = step.ElapsedMilliseconds;
             step.Restart();
@@ -60,7 +63,7 @@ public sealed partial class ScorecardPublisher(
             step.Restart();
             var version = await scorecards.PublishAsync(period, files, cancellationToken);
             var names = files.Select(f => f.Name).ToList();
-            await index.RecordVersionAsync(period, new IndexedVersion(version, clock.GetUtcNow(), strategy.Version, trigger, names), cancellationToken);
+            await index.RecordVersionAsync(period, new IndexedVersion(version, clock.GetUtcNow(), strategy.Version, trigger, names, watermark), cancellationToken);
             var timings = new RunTimings(loadMs, scoreMs, renderMs, step.ElapsedMilliseconds);
             await FinishAsync(period, run, "succeeded", version, null);
             var counts = scorecard.Counts;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
+using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
 using Reporting.Storage;
@@ -34,6 +35,13 @@ public sealed partial class SubmissionIngestion(
         {
             // Refused before reading: an unsafe name may not even address this blob once it passes through a URL.
             await AnswerAsync(upload, department, SubmissionResult.Rejected(SubmissionProblem.ForFile(nameProblem)), "", watch, cancellationToken);
+            return;
+        }
+
+        if (upload.BlobName.Contains('/', StringComparison.Ordinal))
+        {
+            var folder = SubmissionProblem.ForFile("files in folders are not read as submissions (drafts and sources may live there); upload the month's file at the top of your container, for example 2026-09.csv");
+            await AnswerAsync(upload, department, SubmissionResult.Rejected(folder), "", watch, cancellationToken);
             return;
         }
 
@@ -94,7 +102,8 @@ public sealed partial class SubmissionIngestion(
         }
 
         var period = result.Period!.Value;
-        var swap = await figures.PublishAsync(upload.Department, period, StampOf(upload), result.Figures, token => FenceAsync(upload, token), cancellationToken);
+        var stamp = StampOf(upload) with { IsCurrentVersion = await blobs.CurrentETagAsync(upload, cancellationToken) == upload.ETag };
+        var swap = await figures.PublishAsync(upload.Department, period, stamp, result.Figures, token => FenceAsync(upload, token), cancellationToken);
         if (swap == FigureSwap.Superseded)
         {
             var newer = await figures.InForceAsync(upload.Department, period, cancellationToken);
@@ -105,9 +114,14 @@ public sealed partial class SubmissionIngestion(
 
         await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
         LogAccepted(logger, upload.Department, period.ToString(), upload.BlobName, result.Figures.Count);
-        if (await scorecardIndex.MarkStaleAsync(period, cancellationToken))
+        // Every rendered month that reads this one (year to date, trend, last month) is stale if the swap came after its render.
+        if (swap == FigureSwap.InForce && await figures.InForceAsync(upload.Department, period, cancellationToken) is { } pointer)
         {
-            LogStale(logger, period.ToString(), upload.Department);
+            foreach (var stale in await scorecardIndex.MarkStaleAsync(
+                rendered => rendered >= period && ScorecardBuilder.FirstPeriodNeeded(strategy, rendered) <= period, KpiFigureTable.SwapMark(pointer), cancellationToken))
+            {
+                LogStale(logger, stale.ToString(), upload.Department);
+            }
         }
     }
 

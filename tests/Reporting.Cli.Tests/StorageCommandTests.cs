@@ -107,6 +107,23 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Status_RejectedFileWithNoReadablePeriod_ShowsUnderTheMonthItsUploadTimePointsTo()
+    {
+        await Run("init");
+        using var host = await StartHostAsync();
+        var unreadable = Write("hr/figures.csv", "\u0000\u0001\u0002 not text at all");
+
+        var submitted = await Run("submit", unreadable, "--department", "hr");
+        var received = (await _account.SubmissionContainer("hr").GetBlobClient("figures.csv").GetPropertiesAsync()).Value.LastModified;
+        var due = Core.Periods.Period.FromDate(DateOnly.FromDateTime(received.UtcDateTime)).Previous();
+        var status = await Run("status", "--period", due.ToString());
+        await host.StopAsync();
+
+        Assert.Equal(1, submitted.ExitCode);
+        Assert.Matches(@"HR & Internal Communications\s+│\s+rejected\s+│.*problems in figures.csv", status.Output);
+    }
+
+    [Fact]
     public async Task Submit_FolderOfDepartmentFolders_UploadsEachForItsDepartment()
     {
         await Run("init");

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using Reporting.Core.Periods;
 using Reporting.Storage.Receipts;
 using Reporting.Storage.Tables;
@@ -112,22 +111,6 @@ public sealed class NewestUploadWinsTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Nothing was stored", text, StringComparison.Ordinal);
         Assert.Contains("1 figure are in force", text, StringComparison.Ordinal);
         Assert.Equal("accepted", (await pipeline.History.FindAsync("sales", "2026-09.csv", upload.ETag, default))!.Status);
-    }
-
-    [Fact]
-    public async Task AppendBlob_IsAnsweredWithTheReason()
-    {
-        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
-        var append = pipeline.Account.SubmissionContainer("sales").GetAppendBlobClient("2026-09.csv");
-        await append.CreateAsync();
-        await append.AppendBlockAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv(1111))));
-        var listed = await pipeline.ListedAsync("sales", "2026-09.csv");
-
-        await pipeline.Ingestion.IngestAsync(listed, default);
-
-        var answer = await pipeline.AnswerAsync("sales", "2026-09.csv");
-        Assert.Equal("rejected", answer.GetProperty("status").GetString());
-        Assert.Contains("append blob", answer.GetProperty("problems")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     private sealed class BarrierFence(Func<Task> meanwhile) : IClaimFence

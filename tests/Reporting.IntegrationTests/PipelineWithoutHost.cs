@@ -24,6 +24,9 @@ internal sealed class PipelineWithoutHost : IAsyncDisposable
 
     public SubmissionIngestion Ingestion => _services.GetRequiredService<SubmissionIngestion>();
 
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     public SubmissionBlobs Blobs => _services.GetRequiredService<SubmissionBlobs>();
 
     public KpiFigureTable Figures => _services.GetRequiredService<KpiFigureTable>();

@@ -65,7 +65,11 @@ public static class StatusCommand
 
     private static string Received(SubmissionRecord record) => record.ReceivedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    // Rejected files may not have a readable period; their name (2026-10.csv) usually says it.
-    private static Period? PeriodOf(SubmissionRecord record) =>
-        Period.TryParse(record.Period, out var period) || Period.TryParse(Path.GetFileNameWithoutExtension(record.BlobName), out period) ? period : null;
+    // Rejected files may not have a readable period: their name (2026-10.csv) usually says it; failing that, a file
+    // received in November is taken as October's, the month then due. Never shown as "nothing received".
+    private static Period PeriodOf(SubmissionRecord record) =>
+        Period.TryParse(record.Period, out var period)
+        || Period.TryParse(System.Text.RegularExpressions.Regex.Match(Path.GetFileName(record.BlobName), @"(?<![0-9])20[0-9]{2}-(0[1-9]|1[0-2])(?![0-9])").Value, out period)
+            ? period
+            : Period.FromDate(DateOnly.FromDateTime(record.ReceivedUtc.UtcDateTime)).Previous();
 }

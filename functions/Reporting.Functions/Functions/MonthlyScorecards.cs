@@ -22,7 +22,10 @@ public sealed class MonthlyScorecards(ScorecardPublisher publisher, ScorecardInd
     public Task RunAsync([ScheduleTrigger(typeof(MonthlyScorecardSchedule))] ScheduleInfo schedule, CancellationToken cancellationToken) =>
         publisher.PublishAsync(PreviousMonth(), schedule.IsPastDue ? "timer (catch-up)" : "timer", cancellationToken);
 
-    /// <summary>Re-renders the months that received accepted submissions after their latest render.</summary>
+    /// <summary>
+    /// Re-renders the months that received accepted submissions after their latest render. One month failing does not stop
+    /// the others; the failures are reported together at the end (each is in the run log), so the host retries.
+    /// </summary>
     [FunctionName("RerenderStaleScorecards")]
     public async Task RerenderStaleAsync([ScheduleTrigger("%" + MonthlyScorecardOptions.StaleCheckScheduleKey + "%")] ScheduleInfo schedule, CancellationToken cancellationToken)
     {
@@ -31,9 +34,22 @@ public sealed class MonthlyScorecards(ScorecardPublisher publisher, ScorecardInd
             return;
         }
 
+        var failures = new List<Exception>();
         foreach (var period in await index.ListStaleAsync(cancellationToken))
         {
-            await publisher.PublishAsync(period, "stale", cancellationToken);
+            try
+            {
+                await publisher.PublishAsync(period, "stale", cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures.Add(ex);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException($"{failures.Count} stale month(s) could not be rendered again", failures);
         }
     }
 

@@ -27,27 +27,38 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
             versions.Add(version);
             versions.Sort((a, b) => a.Version.CompareTo(b.Version));
             index.Periods.RemoveAll(p => p.Period == key);
-            index.Periods.Add(new IndexedPeriod(key, versions.Max(v => v.Version), false, versions));
+            // Still stale if a submission newer than what this render read arrived meanwhile (during the render included).
+            var staleKey = existing?.StaleKey;
+            var stale = staleKey is not null && string.CompareOrdinal(staleKey, version.Watermark ?? "") >= 0;
+            index.Periods.Add(new IndexedPeriod(key, versions.Max(v => v.Version), stale, versions, staleKey));
             index.Periods.Sort((a, b) => string.CompareOrdinal(a.Period, b.Period));
             return true;
         }, cancellationToken);
 
-    /// <summary>Marks a rendered period stale; returns false (and changes nothing) when it was never rendered.</summary>
-    public async Task<bool> MarkStaleAsync(Period period, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks stale every rendered period whose scorecards read the changed month (<paramref name="reads"/>), because the
+    /// swap <paramref name="submissionKey"/> (KpiFigureTable.SwapMark) is not older than what their render read; returns
+    /// the periods marked, in one write. A tie marks stale: one render too many, never one too few.
+    /// </summary>
+    public async Task<IReadOnlyList<Period>> MarkStaleAsync(Func<Period, bool> reads, string submissionKey, CancellationToken cancellationToken)
     {
-        var marked = false;
+        var marked = new List<Period>();
         await ChangeAsync(index =>
         {
-            var entry = index.Find(period.ToString());
-            if (entry is null || entry.Stale)
+            marked.Clear();
+            for (var i = 0; i < index.Periods.Count; i++)
             {
-                marked = entry is not null;
-                return false;
+                var entry = index.Periods[i];
+                var rendered = entry.Versions.Select(v => v.Watermark ?? "").DefaultIfEmpty("").Max(StringComparer.Ordinal)!;
+                if (reads(Period.Parse(entry.Period)) && string.CompareOrdinal(submissionKey, rendered) >= 0
+                    && (entry.StaleKey is null || string.CompareOrdinal(submissionKey, entry.StaleKey) > 0))
+                {
+                    index.Periods[i] = entry with { Stale = true, StaleKey = submissionKey };
+                    marked.Add(Period.Parse(entry.Period));
+                }
             }
 
-            index.Periods[index.Periods.IndexOf(entry)] = entry with { Stale = true };
-            marked = true;
-            return true;
+            return marked.Count > 0;
         }, cancellationToken);
         return marked;
     }

@@ -54,6 +54,31 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         Table.FindAsync<FigurePointerEntity>(period.ToString(), FigurePointerEntity.RowKeyFor(department), cancellationToken);
 
     /// <summary>
+    /// When the table service last put a submission in force in any of the months (its time for the swap; see
+    /// <see cref="SwapMark"/>): what a render that reads these months includes. Read before the figures, so a swap
+    /// the render missed is always later. Swaps are ordered by the service's clock, not by when uploads were received:
+    /// an older upload processed late still counts as new here.
+    /// </summary>
+    public async Task<string> WatermarkAsync(Period first, Period last, CancellationToken cancellationToken)
+    {
+        var newest = "";
+        for (var month = first; month <= last; month = month.Next())
+        {
+            foreach (var pointer in await PointersAsync(month.ToString(), cancellationToken))
+            {
+                var mark = SwapMark(pointer);
+                newest = string.CompareOrdinal(mark, newest) > 0 ? mark : newest;
+            }
+        }
+
+        return newest;
+    }
+
+    /// <summary>The table service's time of a swap, as text that sorts like the time.</summary>
+    public static string SwapMark(FigurePointerEntity pointer) =>
+        (pointer.Timestamp ?? DateTimeOffset.MinValue).UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// Every figure in force from <paramref name="first"/> to <paramref name="last"/> inclusive, all departments. Each month
     /// is a partition, read by its own queries, several at once; ids are shared rather than repeated, so a large
     /// organisation's year fits in little memory.
@@ -77,9 +102,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     private async Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken)
     {
         var partition = month.ToString();
-        var inForce = (await Table.QueryAllAsync<FigurePointerEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FigurePointerEntity.RowPrefix} and RowKey lt {FigurePointerEntity.RowPrefix[..^1] + "}"}"), cancellationToken))
-            .ToDictionary(p => p.Department, p => p.SubmissionKey, StringComparer.Ordinal);
+        var inForce = (await PointersAsync(partition, cancellationToken)).ToDictionary(p => p.Department, p => p.SubmissionKey, StringComparer.Ordinal);
         var figures = await Table.QueryAllAsync<KpiFigureEntity, KpiFigure?>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"~"}"),
             e => inForce.TryGetValue(e.Department, out var key) && key == e.SubmissionId
@@ -88,6 +111,10 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
             cancellationToken);
         return figures.OfType<KpiFigure>().ToList();
     }
+
+    private Task<List<FigurePointerEntity>> PointersAsync(string partition, CancellationToken cancellationToken) =>
+        Table.QueryAllAsync<FigurePointerEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FigurePointerEntity.RowPrefix} and RowKey lt {FigurePointerEntity.RowPrefix[..^1] + "}"}"), cancellationToken);
 
     private async Task<FigureSwap> SwapAsync(string department, string partition, SubmissionStamp stamp, int figureCount, CancellationToken cancellationToken)
     {
@@ -99,7 +126,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
                 return FigureSwap.AlreadyInForce;
             }
 
-            if (current is not null && !stamp.IsNewerThan(current.SubmissionKey))
+            if (current is not null && !stamp.IsNewerThan(current))
             {
                 return FigureSwap.Superseded;
             }
