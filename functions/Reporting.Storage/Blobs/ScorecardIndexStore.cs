@@ -29,7 +29,7 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
             index.Periods.RemoveAll(p => p.Period == key);
             // Still stale if a submission newer than what this render read arrived meanwhile (during the render included).
             var staleKey = existing?.StaleKey;
-            var stale = staleKey is not null && string.CompareOrdinal(staleKey, version.Watermark ?? "") >= 0;
+            var stale = staleKey is not null && string.CompareOrdinal(staleKey, version.Watermark ?? "") > 0;
             index.Periods.Add(new IndexedPeriod(key, versions.Max(v => v.Version), stale, versions, staleKey));
             index.Periods.Sort((a, b) => string.CompareOrdinal(a.Period, b.Period));
             return true;
@@ -38,7 +38,7 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
     /// <summary>
     /// Marks stale every rendered period whose scorecards read the changed month (<paramref name="reads"/>), because the
     /// swap <paramref name="submissionKey"/> (KpiFigureTable.SwapMark) is not older than what their render read; returns
-    /// the periods marked, in one write. A tie marks stale: one render too many, never one too few.
+    /// the periods marked, in one write. A swap with the very time a render read is the one it read.
     /// </summary>
     public async Task<IReadOnlyList<Period>> MarkStaleAsync(Func<Period, bool> reads, string submissionKey, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
             {
                 var entry = index.Periods[i];
                 var rendered = entry.Versions.Select(v => v.Watermark ?? "").DefaultIfEmpty("").Max(StringComparer.Ordinal)!;
-                if (reads(Period.Parse(entry.Period)) && string.CompareOrdinal(submissionKey, rendered) >= 0
+                if (reads(Period.Parse(entry.Period)) && string.CompareOrdinal(submissionKey, rendered) > 0
                     && (entry.StaleKey is null || string.CompareOrdinal(submissionKey, entry.StaleKey) > 0))
                 {
                     index.Periods[i] = entry with { Stale = true, StaleKey = submissionKey };

@@ -42,21 +42,37 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         return names;
     }
 
-    /// <summary>The uploads in one department container (not its results/), page by page.</summary>
+    /// <summary>
+    /// The uploads in one department container, page by page. The listing goes one level at a time and never enters
+    /// <c>results/</c>, so the pipeline's own answers (one folder, however many) cost one entry per scan, not one per answer.
+    /// </summary>
     public async IAsyncEnumerable<SubmissionUpload> ListUploadsAsync(string containerName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var container = account.FailFastBlobService.GetBlobContainerClient(containerName);
         var department = account.DepartmentOfContainer(containerName)!;
-        await foreach (var page in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, cancellationToken).AsPages(pageSizeHint: PageSize))
+        var folders = new Queue<string>([""]);
+        while (folders.TryDequeue(out var folder))
         {
-            foreach (var blob in page.Values)
+            var level = container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", folder.Length == 0 ? null : folder, cancellationToken);
+            await foreach (var page in level.AsPages(pageSizeHint: PageSize))
             {
-                if (!blob.Name.StartsWith(ResultsFolder, StringComparison.Ordinal))
+                foreach (var item in page.Values)
                 {
-                    var kind = blob.Properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
-                    yield return new SubmissionUpload(
-                        containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
-                        ReceivedUtc(blob), kind);
+                    if (item.IsPrefix)
+                    {
+                        if (item.Prefix != ResultsFolder)
+                        {
+                            folders.Enqueue(item.Prefix);
+                        }
+                    }
+                    else
+                    {
+                        var blob = item.Blob;
+                        var kind = blob.Properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
+                        yield return new SubmissionUpload(
+                            containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
+                            ReceivedUtc(blob), kind);
+                    }
                 }
             }
         }
