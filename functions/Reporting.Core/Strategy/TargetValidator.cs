@@ -111,7 +111,7 @@ internal sealed class TargetValidator(List<StrategyProblem> problems, string pat
             return null;
         }
 
-        return new TargetRule(from, end, entry.Value, entry.Min, entry.Max, entry.Change, baseline);
+        return new TargetRule(from, end, entry.Value, entry.Min, entry.Max, entry.Change, baseline, IsOverride: entry.Period is not null);
     }
 
     private Baseline? ValidateBaseline(BaselineDocument? document, string at)
@@ -152,6 +152,27 @@ internal sealed class TargetValidator(List<StrategyProblem> problems, string pat
         foreach (var repeated in rules.Where(r => r.IsOverride).GroupBy(r => r.From).Where(g => g.Count() > 1))
         {
             Problem("targets", $"there are {repeated.Count()} targets for the single period {repeated.Key}; keep one");
+        }
+
+        WarnAboutGaps(ordered);
+    }
+
+    // Not wrong, but easy to misread: an entry that ends ('to:') with no entry starting the month after leaves those months
+    // without a target (scored "missing"). { from: M, to: M } is the common case, often meant as a one-month override.
+    private void WarnAboutGaps(List<TargetRule> ordered)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].To is not { } to || (i + 1 < ordered.Count && ordered[i + 1].From == to.Next()))
+            {
+                continue;
+            }
+
+            var until = i + 1 < ordered.Count ? $"until {ordered[i + 1].From}" : "from then on";
+            var hint = ordered[i].From == to
+                ? $"; to change {to} only and return to the earlier target afterwards, write 'period: {to}'"
+                : "";
+            problems.Add(new StrategyProblem($"{path}.targets", $"the target from {Describe(ordered[i])} ends, so months after {to} have no target {until}{hint}", ProblemSeverity.Warning));
         }
     }
 
