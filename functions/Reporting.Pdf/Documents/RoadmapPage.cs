@@ -12,7 +12,7 @@ namespace Reporting.Pdf.Documents;
 /// </summary>
 public static class RoadmapPage
 {
-    private static readonly (string Title, double Width)[] Columns = [("#", 16), ("Due", 40), ("Milestone", 190), ("Department", 116), ("Status", 58), ("When", 91)];
+    private static readonly (string Title, double Width)[] Columns = [("#", 16), ("Due", 40), ("Milestone", 172), ("Department", 134), ("Status", 58), ("When", 91)];
 
     private const double RowHeight = 16;
 
