@@ -18,6 +18,7 @@ public sealed class PdfBuilder : IDisposable
     private readonly Scorecard _scorecard;
     private readonly string _identity;
     private readonly int? _totalPages;
+    private readonly ParentTreeShelf? _parentTree;
     private XGraphics? _gfx;
     private int _pages;
 
@@ -47,6 +48,7 @@ public sealed class PdfBuilder : IDisposable
         accessibility.SetDocumentLanguage(Theme.Language);
         _document.ViewerPreferences.DisplayDocTitle = true;
         Tags = new DocumentTags(accessibility.StructureBuilder);
+        _parentTree = new ParentTreeShelf(accessibility);
         ReproduciblePdf.SetDocumentId(_document, _identity);
     }
 
@@ -68,6 +70,7 @@ public sealed class PdfBuilder : IDisposable
     {
         Tags.CloseMarkedContent();
         _gfx?.Dispose();
+        _parentTree?.ShelveFinishedPages();
         _pages++;
         if (CountingPages)
         {
@@ -102,6 +105,7 @@ public sealed class PdfBuilder : IDisposable
         Tags.CloseMarkedContent();
         _gfx?.Dispose();
         _gfx = null;
+        _parentTree?.Restore();
         using var output = new MemoryStream();
         _document.Save(output, false);
         return ReproduciblePdf.ReplaceRandomParts(output.ToArray(), _identity);
