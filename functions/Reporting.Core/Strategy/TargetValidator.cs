@@ -154,29 +154,10 @@ internal sealed class TargetValidator(List<StrategyProblem> problems, string pat
             Problem("targets", $"there are {repeated.Count()} targets for the single period {repeated.Key}; keep one");
         }
 
-        WarnAboutGaps(ordered);
+        TargetGapWarnings.Check(ordered, problems, path, Describe);
     }
 
-    // Not wrong, but easy to misread: an entry that ends ('to:') with no entry starting the month after leaves those months
-    // without a target (scored "missing"). { from: M, to: M } is the common case, often meant as a one-month override.
-    private void WarnAboutGaps(List<TargetRule> ordered)
-    {
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            if (ordered[i].To is not { } to || (i + 1 < ordered.Count && ordered[i + 1].From == to.Next()))
-            {
-                continue;
-            }
-
-            var until = i + 1 < ordered.Count ? $"until {ordered[i + 1].From}" : "from then on";
-            var hint = ordered[i].From == to
-                ? $"; to change {to} only and return to the earlier target afterwards, write 'period: {to}'"
-                : "";
-            problems.Add(new StrategyProblem($"{path}.targets", $"the target from {Describe(ordered[i])} ends, so months after {to} have no target {until}{hint}", ProblemSeverity.Warning));
-        }
-    }
-
-    private static string Describe(TargetRule rule) =>
+    internal static string Describe(TargetRule rule) =>
         rule.From == Beginning ? "the start" : rule.To is { } to ? $"{rule.From} to {to}" : $"{rule.From} on";
 
     private bool ParsePeriod(string? text, string at, out Period period)
