@@ -13,6 +13,9 @@ public static class Theme
     public const double ContentWidth = PageWidth - (2 * Margin);
     public const double FooterTop = PageHeight - Margin + 12;
 
+    /// <summary>The documents' language, for screen readers' pronunciation (the text is British English).</summary>
+    public const string Language = "en-GB";
+
     public static readonly XFont Title = Font(18, bold: true);
     public static readonly XFont Heading = Font(12, bold: true);
     public static readonly XFont Body = Font(8.5);
@@ -20,6 +23,13 @@ public static class Theme
     public static readonly XFont Small = Font(7);
     public static readonly XFont Chip = Font(7, bold: true);
     public static readonly XFont BigNumber = Font(20, bold: true);
+    public static readonly XFont Tiny = Font(6);
+    public static readonly XFont TinyBold = Font(6, bold: true);
+
+    /// <summary>The path chart's height and the grid's row height: twelve months must fit the page with room for the counts table.</summary>
+    public const double ChartHeight = 128;
+    public const double GridRowHeight = 12;
+    public const double GridNameWidth = 150;
 
     public static readonly XColor Ink = XColor.FromArgb(0x1F, 0x29, 0x37);
     public static readonly XColor Muted = XColor.FromArgb(0x6B, 0x72, 0x80);
@@ -46,6 +56,28 @@ public static class Theme
         KpiStatus.Amber => "At risk",
         KpiStatus.Red => "Off track",
         _ => "Missing",
+    };
+
+    /// <summary>
+    /// The status in the twelve-month grid, where a cell is too narrow for the full word; the legend spells them out.
+    /// Letters differ in shape, so the grid reads without colour too.
+    /// </summary>
+    public static string StatusLetter(KpiStatus status) => status switch
+    {
+        KpiStatus.Green => "On",
+        KpiStatus.Amber => "Risk",
+        KpiStatus.Red => "Off",
+        _ => "—",
+    };
+
+    /// <summary>The trend and change-on-last-month words, defined in docs/strategy-format.md ("Trend, variance and movers").</summary>
+    public static string TrendWord(Trend trend) => trend switch
+    {
+        Trend.Better => "better",
+        Trend.Worse => "worse",
+        Trend.Steady => "steady",
+        Trend.Mixed => "mixed",
+        _ => "",
     };
 
     private static XFont Font(double size, bool bold = false) =>

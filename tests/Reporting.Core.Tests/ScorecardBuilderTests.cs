@@ -162,8 +162,8 @@ public sealed class ScorecardBuilderTests
     }
 
     [Theory]
-    [InlineData(new double[] { 100, 110, 120, 130 }, false, Trend.Improving)]
-    [InlineData(new double[] { 100, 110, 120, 130 }, true, Trend.Worsening)]
+    [InlineData(new double[] { 100, 110, 120, 130 }, false, Trend.Better)]
+    [InlineData(new double[] { 100, 110, 120, 130 }, true, Trend.Worse)]
     [InlineData(new double[] { 100, 100.5, 99.8, 100.2 }, false, Trend.Steady)]
     [InlineData(new double[] { 100, 110 }, false, Trend.Unknown)]
     public void Build_Trend_IsReadInTheKpisDirection(double[] months, bool lowerIsBetter, Trend expected)

@@ -22,7 +22,8 @@ public sealed class ScorecardPdfRendererTests
 
         var text = PdfText.Extract(Renderer.RenderLeadershipPack(scorecard));
 
-        Assert.Equal(1 + scorecard.Departments.Count, PdfText.PageCount(text));
+        var pages = 2 + scorecard.Departments.Count; // summary, the path with the roadmap, one page per department
+        Assert.Equal(pages, PdfText.PageCount(text));
         Assert.Contains("Digital engagement scorecard · October 2026", text);
         Assert.Contains("Missing and late submissions", text);
         foreach (var department in scorecard.Departments)
@@ -35,7 +36,8 @@ public sealed class ScorecardPdfRendererTests
             Assert.Contains(word, text);
         }
 
-        Assert.Contains($"Page 1 of {1 + scorecard.Departments.Count}", text);
+        Assert.Contains($"Page 1 of {pages}", text);
+        Assert.Contains($"Page {pages} of {pages}", text);
         Assert.Contains("data as of 2026-10-31", text);
     }
 

@@ -29,7 +29,7 @@ public sealed class KpiBuilder(string id)
     public KpiBuilder Allowed(double? min, double? max) { (_min, _max) = (min, max); return this; }
     public KpiBuilder Target(double value) { _targets.Add(new TargetRule(Beginning, null, value, null, null, null, null)); return this; }
     public KpiBuilder TargetFrom(string from, double value, string? to = null) { _targets.Add(new TargetRule(Period.Parse(from), to is null ? null : Period.Parse(to), value, null, null, null, null)); return this; }
-    public KpiBuilder TargetFor(string period, double value) { _targets.Add(new TargetRule(Period.Parse(period), Period.Parse(period), value, null, null, null, null)); return this; }
+    public KpiBuilder TargetFor(string period, double value) { _targets.Add(new TargetRule(Period.Parse(period), Period.Parse(period), value, null, null, null, null, IsOverride: true)); return this; }
     public KpiBuilder ChangeFrom(string from, double change, Baseline baseline) { _targets.Add(new TargetRule(Period.Parse(from), null, null, null, null, change, baseline)); return this; }
     public KpiBuilder Derived(string[] numerator, string[] denominator, double scale = 1) { _derivation = new Derivation(numerator, denominator, scale); return this; }
     public KpiBuilder Milestone(string due) { _unit = new Core.Strategy.Unit(UnitKind.Milestone); _due = Period.Parse(due); (_min, _max) = (0, 1); return this; }

@@ -49,6 +49,12 @@ internal static class StrategyOptions
         }
 
         var result = StrategyYaml.Load(file.FullName);
+        foreach (var warning in result.WarningsOrEmpty)
+        {
+            // Warnings do not make the file invalid: entries whose meaning could surprise (a target that ends before the next starts).
+            AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+
         if (result.IsValid)
         {
             return result.Strategy;

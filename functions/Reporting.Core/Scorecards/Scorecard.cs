@@ -8,7 +8,8 @@ public sealed record Scorecard(
     string StrategyVersion,
     Period Period,
     DateOnly SubmissionDeadline,
-    IReadOnlyList<DepartmentScorecard> Departments)
+    IReadOnlyList<DepartmentScorecard> Departments,
+    OrganisationPath? Path = null)
 {
     private const int MoversShown = 3;
 
@@ -21,9 +22,14 @@ public sealed record Scorecard(
     /// <summary>The date the data stands at: the last day of the period. Dates in documents come from here, never from the clock.</summary>
     public DateOnly DataAsOf => Period.LastDay;
 
-    public IReadOnlyList<KpiMovement> Improvements => Movements().Where(m => m.ImprovementPercent > 0).Take(MoversShown).ToList();
+    /// <summary>The last twelve months, organisation-wide: whether it is getting closer. Empty when not computed.</summary>
+    public OrganisationPath OrganisationPath => Path ?? OrganisationPath.Empty;
 
-    public IReadOnlyList<KpiMovement> Declines => Movements().Where(m => m.ImprovementPercent < 0).Reverse().Take(MoversShown).ToList();
+    /// <summary>The KPIs that got most better on last month (by more than the steady band), best first.</summary>
+    public IReadOnlyList<KpiMovement> Improvements => Movements().Where(m => m.Kpi.ChangeOnLastMonth == Scoring.Trend.Better).Take(MoversShown).ToList();
+
+    /// <summary>The KPIs that got most worse on last month (by more than the steady band), worst first.</summary>
+    public IReadOnlyList<KpiMovement> Declines => Movements().Where(m => m.Kpi.ChangeOnLastMonth == Scoring.Trend.Worse).Reverse().Take(MoversShown).ToList();
 
     private IEnumerable<KpiMovement> Movements() => Departments
         .SelectMany(d => d.Kpis.Where(k => k.ImprovementPercent is not null).Select(k => new KpiMovement(d.Id, d.Name, k, k.ImprovementPercent!.Value)))

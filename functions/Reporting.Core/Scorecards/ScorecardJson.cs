@@ -40,6 +40,20 @@ public static class ScorecardJson
             improvements = scorecard.Improvements.Select(Movement),
             declines = scorecard.Declines.Select(Movement),
         },
+        path = new
+        {
+            months = scorecard.OrganisationPath.Months.Select(m => new
+            {
+                period = m.Period.ToString(),
+                green = m.Counts.Green,
+                amber = m.Counts.Amber,
+                red = m.Counts.Red,
+                missing = m.Counts.Missing,
+                shareOnTrack = Round(m.Counts.ShareOnTrack),
+                departments = m.DepartmentStatuses.Select(Word),
+            }),
+            changes = scorecard.OrganisationPath.Changes.Select(c => new { period = c.Period.ToString(), label = c.Label }),
+        },
         departments = scorecard.Departments.Select(d => new
         {
             id = d.Id,
@@ -68,9 +82,12 @@ public static class ScorecardJson
                 quarterToDate = Round(k.QuarterToDate),
                 yearToDate = Round(k.YearToDate),
                 trend = k.Trend.ToString().ToLowerInvariant(),
+                changeOnLastMonth = k.ChangeOnLastMonth.ToString().ToLowerInvariant(),
                 history = k.History.Select(Round),
                 derived = k.IsDerived,
                 due = k.Due?.ToString(),
+                monthsUntilDue = k.Milestone?.MonthsUntilDue,
+                doneIn = k.Milestone?.DoneIn?.ToString(),
                 comment = k.Comment,
             }),
         }),

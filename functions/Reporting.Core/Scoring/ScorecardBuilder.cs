@@ -25,7 +25,14 @@ public static class ScorecardBuilder
     /// <param name="period">The month to score.</param>
     /// <param name="figures">The stored figures from <see cref="FirstPeriodNeeded(EngagementStrategy, Period)"/> to the period.</param>
     /// <param name="receivedOn">When each department's accepted submission for the period arrived, for marking late ones; optional.</param>
-    public static Scorecard Build(EngagementStrategy strategy, Period period, IEnumerable<KpiFigure> figures, IReadOnlyDictionary<string, DateOnly>? receivedOn = null)
+    /// <param name="revisions">The strategy versions in force over the last twelve months, for marking the path chart; optional
+    /// (dated target entries are marked without it).</param>
+    public static Scorecard Build(
+        EngagementStrategy strategy,
+        Period period,
+        IEnumerable<KpiFigure> figures,
+        IReadOnlyDictionary<string, DateOnly>? receivedOn = null,
+        IReadOnlyList<StrategyRevision>? revisions = null)
     {
         var book = new FigureBook(figures);
         var targets = new TargetResolver(book);
@@ -33,7 +40,7 @@ public static class ScorecardBuilder
         var departments = strategy.Departments
             .Select(d => ScoreDepartment(d, period, book, targets, receivedOn?.GetValueOrDefault(d.Id), deadline))
             .ToList();
-        return new Scorecard(strategy.Organisation, strategy.Version, period, deadline, departments);
+        return new Scorecard(strategy.Organisation, strategy.Version, period, deadline, departments, PathBuilder.Build(strategy, period, book, targets, revisions));
     }
 
     private static DepartmentScorecard ScoreDepartment(Department department, Period period, FigureBook book, TargetResolver targets, DateOnly? received, DateOnly deadline)
@@ -41,7 +48,7 @@ public static class ScorecardBuilder
         var kpis = department.ScoredKpis.Select(kpi => ScoreKpi(department, kpi, period, book, targets)).ToList();
         var submitted = book.HasSubmission(department, period);
         var receivedOn = submitted && received != default(DateOnly) ? received : null;
-        return new DepartmentScorecard(department.Id, department.Name, department.Owner, submitted, Overall(submitted, kpis), kpis, receivedOn, receivedOn > deadline);
+        return new DepartmentScorecard(department.Id, department.Name, department.Owner, submitted, Overall(submitted, kpis.Select(k => k.Status).ToList()), kpis, receivedOn, receivedOn > deadline);
     }
 
     private static KpiScore ScoreKpi(Department department, KpiDefinition kpi, Period period, FigureBook book, TargetResolver targets)
@@ -58,21 +65,41 @@ public static class ScorecardBuilder
             ValueAt(period.Previous()),
             PeriodAggregator.QuarterToDate(kpi, period, ValueAt),
             PeriodAggregator.YearToDate(kpi, period, ValueAt),
-            history, TrendRule.Of(kpi, history, target), current.Comment, kpi.IsDerived, kpi.Due);
+            history, TrendRule.Of(kpi, history, target), current.Comment, kpi.IsDerived, kpi.Due, Timing(kpi, period, history));
     }
 
-    private static KpiStatus Overall(bool submitted, IReadOnlyList<KpiScore> kpis)
+    // The run of "done" figures that reaches the scored month gives the month it was done.
+    private static MilestoneTiming? Timing(KpiDefinition kpi, Period period, IReadOnlyList<double?> history)
+    {
+        if (!kpi.IsMilestone || kpi.Due is not { } due)
+        {
+            return null;
+        }
+
+        var months = ((due.Year - period.Year) * 12) + due.Month - period.Month;
+        var start = history.Count;
+        while (start > 0 && history[start - 1] >= 1)
+        {
+            start--;
+        }
+
+        return start == history.Count
+            ? new MilestoneTiming(due, months, null, false)
+            : new MilestoneTiming(due, months, period.AddMonths(start - history.Count + 1), start == 0);
+    }
+
+    internal static KpiStatus Overall(bool submitted, IReadOnlyList<KpiStatus> kpis)
     {
         if (!submitted)
         {
             return KpiStatus.Missing;
         }
 
-        if (kpis.Any(k => k.Status == KpiStatus.Red))
+        if (kpis.Contains(KpiStatus.Red))
         {
             return KpiStatus.Red;
         }
 
-        return kpis.Any(k => k.Status is KpiStatus.Amber or KpiStatus.Missing) ? KpiStatus.Amber : KpiStatus.Green;
+        return kpis.Any(k => k is KpiStatus.Amber or KpiStatus.Missing) ? KpiStatus.Amber : KpiStatus.Green;
     }
 }

@@ -33,7 +33,10 @@ public static class StrategyYaml
 
         var problems = new List<StrategyProblem>();
         var strategy = new StrategyValidator(problems).Validate(document);
-        return new StrategyLoadResult(strategy, problems);
+        return new StrategyLoadResult(
+            strategy,
+            problems.Where(p => p.Severity == ProblemSeverity.Error).ToList(),
+            problems.Where(p => p.Severity == ProblemSeverity.Warning).ToList());
     }
 
     public static StrategyLoadResult Load(string path) => Parse(File.ReadAllText(path));

@@ -111,7 +111,7 @@ internal sealed class TargetValidator(List<StrategyProblem> problems, string pat
             return null;
         }
 
-        return new TargetRule(from, end, entry.Value, entry.Min, entry.Max, entry.Change, baseline);
+        return new TargetRule(from, end, entry.Value, entry.Min, entry.Max, entry.Change, baseline, IsOverride: entry.Period is not null);
     }
 
     private Baseline? ValidateBaseline(BaselineDocument? document, string at)
@@ -153,9 +153,11 @@ internal sealed class TargetValidator(List<StrategyProblem> problems, string pat
         {
             Problem("targets", $"there are {repeated.Count()} targets for the single period {repeated.Key}; keep one");
         }
+
+        TargetGapWarnings.Check(ordered, problems, path, Describe);
     }
 
-    private static string Describe(TargetRule rule) =>
+    internal static string Describe(TargetRule rule) =>
         rule.From == Beginning ? "the start" : rule.To is { } to ? $"{rule.From} to {to}" : $"{rule.From} on";
 
     private bool ParsePeriod(string? text, string at, out Period period)

@@ -1,12 +1,20 @@
 using PdfSharp.Drawing;
+using Reporting.Core.Scorecards;
+using Reporting.Pdf.Documents;
+using Reporting.Pdf.Layout;
 
 namespace Reporting.Pdf.Components;
 
-/// <summary>Twelve months as a small line, with the target (or a range's bounds) as dashed lines; months without a figure leave a gap.</summary>
+/// <summary>
+/// Twelve months as a small line, with the target (or a range's bounds) as dashed lines; months without a figure leave a gap.
+/// Tagged as a figure whose alternative text gives the first and last values, the range, the target and the trend.
+/// </summary>
 public static class Sparkline
 {
-    public static void Draw(XGraphics gfx, IReadOnlyList<double?> values, Core.Scoring.Target? target, XRect box)
+    public static void Draw(PdfBuilder pdf, KpiScore kpi, XRect box)
     {
+        var gfx = pdf.Gfx;
+        var values = kpi.History;
         var known = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
         if (known.Count == 0)
         {
@@ -14,6 +22,8 @@ public static class Sparkline
             return;
         }
 
+        pdf.Tags.BeginFigure(AltText(kpi), box);
+        var target = kpi.Target;
         var goals = new[] { target?.Value, target?.Min, target?.Max }.Where(g => g.HasValue).Select(g => g!.Value).ToList();
         var all = known.Concat(goals).ToList();
         var (min, max) = (all.Min(), all.Max());
@@ -44,5 +54,17 @@ public static class Sparkline
         {
             gfx.DrawEllipse(new XSolidBrush(Theme.Ink), X(values.Count - 1) - 1.5, Y(last) - 1.5, 3, 3);
         }
+
+        pdf.Tags.End();
+    }
+
+    /// <summary>The sparkline in words: "Customer churn over 12 months: 2.8% to 2.6%, between 2.5% and 2.9%; target 2%; trend mixed."</summary>
+    public static string AltText(KpiScore kpi)
+    {
+        var known = kpi.History.Where(v => v.HasValue).Select(v => v!.Value).ToList();
+        var trend = Theme.TrendWord(kpi.Trend) is { Length: > 0 } word ? $" Trend {word}." : "";
+        return $"{kpi.Name} over the last {kpi.History.Count} months ({known.Count} with figures): {FigureFormat.Value(known[0], kpi.Unit)} to " +
+               $"{FigureFormat.Value(known[^1], kpi.Unit)}, between {FigureFormat.Value(known.Min(), kpi.Unit)} and {FigureFormat.Value(known.Max(), kpi.Unit)}; " +
+               $"target {FigureFormat.Target(kpi.Target, kpi.Unit)}.{trend}";
     }
 }

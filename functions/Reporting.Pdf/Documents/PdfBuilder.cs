@@ -1,25 +1,43 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 using Reporting.Core.Scorecards;
 
 namespace Reporting.Pdf.Documents;
 
 /// <summary>
-/// Holds the document being written and the cursor on the current page. Footers ("data as of", page X of Y)
-/// are drawn last, once the page count is known. Dates come from the scorecard, never from the clock,
-/// so the same scorecard always gives the same bytes.
+/// Holds the document being written and the cursor on the current page. The document is tagged (PDF/UA): language,
+/// title shown by viewers, and a structure tree built through <see cref="Tags"/>. PDFsharp's accessibility support only
+/// lets a page be drawn on while it is the newest, so the footer ("page X of Y") is drawn when the page is added, and Y
+/// comes from a first pass that only lays the pages out (<see cref="CountingPages"/>, drawing nothing). Dates come from
+/// the scorecard, never from the clock, so the same scorecard always gives the same bytes.
 /// </summary>
 public sealed class PdfBuilder : IDisposable
 {
     private readonly PdfDocument _document = new();
     private readonly Scorecard _scorecard;
     private readonly string _identity;
+    private readonly int? _totalPages;
+    private readonly ParentTreeShelf? _parentTree;
     private XGraphics? _gfx;
+    private int _pages;
 
-    public PdfBuilder(Scorecard scorecard, string title, string subject)
+    /// <param name="scorecard">The scorecard, for the footer and the document's dates.</param>
+    /// <param name="title">The document title (shown in the viewer's title bar).</param>
+    /// <param name="subject">The document subject.</param>
+    /// <param name="totalPages">The page count from the counting pass; null for the counting pass itself.</param>
+    public PdfBuilder(Scorecard scorecard, string title, string subject, int? totalPages)
     {
         _scorecard = scorecard;
+        _totalPages = totalPages;
+        _identity = $"{scorecard.Organisation}|{scorecard.Period}|{title}";
+        if (CountingPages)
+        {
+            Tags = new DocumentTags(null);
+            return;
+        }
+
         var asOf = scorecard.DataAsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         _document.Info.Title = title;
         _document.Info.Author = scorecard.Organisation;
@@ -27,10 +45,20 @@ public sealed class PdfBuilder : IDisposable
         _document.Info.Creator = "Reporting";
         _document.Info.CreationDate = asOf;
         _document.Info.ModificationDate = asOf;
-        _document.Language = "en";
-        _identity = $"{scorecard.Organisation}|{scorecard.Period}|{title}";
+        var accessibility = UAManager.ForDocument(_document); // marks the document tagged, shows the title, builds the structure tree
+        accessibility.SetDocumentLanguage(Theme.Language);
+        _document.ViewerPreferences.DisplayDocTitle = true;
+        Tags = new DocumentTags(accessibility.StructureBuilder);
+        _parentTree = new ParentTreeShelf(accessibility);
         ReproduciblePdf.SetDocumentId(_document, _identity);
     }
+
+    /// <summary>The first pass: lays pages out on a measuring context to count them; draws and tags nothing.</summary>
+    public bool CountingPages => _totalPages is null;
+
+    public int PageCount => _pages;
+
+    public DocumentTags Tags { get; }
 
     public XGraphics Gfx => _gfx ?? throw new InvalidOperationException("no page yet; call NewPage first");
 
@@ -41,11 +69,23 @@ public sealed class PdfBuilder : IDisposable
 
     public void NewPage()
     {
+        Tags.CloseMarkedContent();
         _gfx?.Dispose();
-        var page = _document.AddPage();
-        page.Width = XUnit.FromPoint(Theme.PageWidth);
-        page.Height = XUnit.FromPoint(Theme.PageHeight);
-        _gfx = XGraphics.FromPdfPage(page);
+        _parentTree?.ShelveFinishedPages();
+        _pages++;
+        if (CountingPages)
+        {
+            _gfx = XGraphics.CreateMeasureContext(new XSize(Theme.PageWidth, Theme.PageHeight), XGraphicsUnit.Point, XPageDirection.Downwards);
+        }
+        else
+        {
+            var page = _document.AddPage();
+            page.Width = XUnit.FromPoint(Theme.PageWidth);
+            page.Height = XUnit.FromPoint(Theme.PageHeight);
+            _gfx = XGraphics.FromPdfPage(page);
+            DrawFooter();
+        }
+
         Y = Theme.Margin;
     }
 
@@ -63,9 +103,10 @@ public sealed class PdfBuilder : IDisposable
 
     public byte[] Finish()
     {
+        Tags.CloseMarkedContent();
         _gfx?.Dispose();
         _gfx = null;
-        DrawFooters();
+        _parentTree?.Restore();
         using var output = new MemoryStream();
         _document.Save(output, false);
         return ReproduciblePdf.ReplaceRandomParts(output.ToArray(), _identity);
@@ -77,16 +118,12 @@ public sealed class PdfBuilder : IDisposable
         _document.Dispose();
     }
 
-    private void DrawFooters()
+    private void DrawFooter() => Tags.Artifact(() =>
     {
-        var count = _document.PageCount;
-        for (var i = 0; i < count; i++)
-        {
-            using var gfx = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
-            gfx.DrawLine(new XPen(Theme.Rule, 0.5), Theme.Margin, Theme.FooterTop - 4, Theme.PageWidth - Theme.Margin, Theme.FooterTop - 4);
-            var left = string.Create(CultureInfo.InvariantCulture, $"{_scorecard.Organisation} · {_scorecard.Period.DisplayName} · data as of {_scorecard.DataAsOf:yyyy-MM-dd}");
-            gfx.DrawString(left, Theme.Small, Theme.MutedBrush, Theme.Margin, Theme.FooterTop, XStringFormats.TopLeft);
-            gfx.DrawString(string.Create(CultureInfo.InvariantCulture, $"Page {i + 1} of {count}"), Theme.Small, Theme.MutedBrush, Theme.PageWidth - Theme.Margin, Theme.FooterTop, XStringFormats.TopRight);
-        }
-    }
+        var gfx = Gfx;
+        gfx.DrawLine(new XPen(Theme.Rule, 0.5), Theme.Margin, Theme.FooterTop - 4, Theme.PageWidth - Theme.Margin, Theme.FooterTop - 4);
+        var left = string.Create(CultureInfo.InvariantCulture, $"{_scorecard.Organisation} · {_scorecard.Period.DisplayName} · data as of {_scorecard.DataAsOf:yyyy-MM-dd}");
+        gfx.DrawString(left, Theme.Small, Theme.MutedBrush, Theme.Margin, Theme.FooterTop, XStringFormats.TopLeft);
+        gfx.DrawString(string.Create(CultureInfo.InvariantCulture, $"Page {_pages} of {_totalPages}"), Theme.Small, Theme.MutedBrush, Theme.PageWidth - Theme.Margin, Theme.FooterTop, XStringFormats.TopRight);
+    });
 }

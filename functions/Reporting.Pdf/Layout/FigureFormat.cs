@@ -1,4 +1,5 @@
 using System.Globalization;
+using Reporting.Core.Periods;
 using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
 
@@ -47,6 +48,10 @@ public static class FigureFormat
 
     public static string Percent(double? percent) =>
         percent is { } p ? Sign(Math.Round(p, 1)) + Math.Abs(p).ToString("0.#", Culture) + "%" : "—";
+
+    /// <summary>A month as a column heading: "Nov", or "Jan 26" where the year changes.</summary>
+    public static string Month(Period period, bool withYear) =>
+        new DateOnly(period.Year, period.Month, 1).ToString(withYear ? "MMM yy" : "MMM", Culture);
 
     private static string Sign(double value) => value > 0 ? "+" : value < 0 ? "−" : "±";
 
