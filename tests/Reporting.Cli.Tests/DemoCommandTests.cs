@@ -19,7 +19,8 @@ public sealed class DemoCommandTests : IDisposable
         var folder = Path.Combine(_out, "2026-10");
         var leadership = File.ReadAllBytes(Path.Combine(folder, "leadership.pdf"));
         var text = PdfText.Extract(leadership);
-        Assert.Equal(9, PdfText.PageCount(text));
+        Assert.Equal(10, PdfText.PageCount(text)); // summary, the path and roadmap page, one page per department
+        Assert.Contains("Are we closer?", text);
         Assert.Contains("Northwind Traders", text);
         Assert.Contains("Product Development & Business Intelligence", text);
         Assert.Equal(8, Directory.GetFiles(folder, "*.pdf").Length - 1);
