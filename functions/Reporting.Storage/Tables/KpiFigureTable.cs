@@ -9,7 +9,8 @@ namespace Reporting.Storage.Tables;
 public sealed class KpiFigureTable(ReportingStorageAccount account)
 {
     private const int MaxBatch = 100;
-    private const int ParallelQueries = 6;
+    /// <summary>How many month partitions <see cref="LoadAsync"/> reads at once.</summary>
+    public const int ParallelQueries = 6;
 
     private TableClient Table => account.Table(account.Options.FigureTable);
 
