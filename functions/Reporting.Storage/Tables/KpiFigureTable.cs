@@ -12,6 +12,9 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     /// <summary>How many month partitions <see cref="LoadAsync"/> reads at once.</summary>
     public const int ParallelQueries = 6;
 
+    /// <summary>What a loaded figure is made of; the keys, timestamp and submission id are not read.</summary>
+    private static readonly string[] FigureColumns = [nameof(KpiFigureEntity.Department), nameof(KpiFigureEntity.Kpi), nameof(KpiFigureEntity.Value), nameof(KpiFigureEntity.Comment)];
+
     private TableClient Table => account.Table(account.Options.FigureTable);
 
     /// <summary>
@@ -62,7 +65,8 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         Table.QueryAllAsync<KpiFigureEntity, KpiFigure>(
             TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()}"),
             e => new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment),
-            cancellationToken);
+            cancellationToken,
+            FigureColumns);
 
     private static string DepartmentInPeriod(string partition, string department) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {department + "|"} and RowKey lt {department + "}"}");
