@@ -17,7 +17,7 @@ namespace Reporting.Benchmarks;
 /// </summary>
 internal static class MonthlyRunBenchmark
 {
-    public sealed record Point(int Departments, int Figures, double Seconds, double PeakMegabytes, int Files, Breakdown Parts, double PageMs, Ceiling Ceiling)
+    public sealed record Point(int Departments, int Figures, double Seconds, double PeakMegabytes, int Files, Breakdown Parts, double PageMs, Ceiling Ceiling, double SeedSeconds)
     {
         /// <summary>The load phase over the emulator's ceiling for the same rows.</summary>
         public double LoadRatio => Parts.Load / Ceiling.Seconds;
@@ -44,7 +44,9 @@ internal static class MonthlyRunBenchmark
         var account = BenchmarkStorage.Account(connection, $"run{departments}");
         await account.EnsureCreatedAsync([]);
         await new StrategyBlob(account).WriteAsync(GeneratedOrganisation.StrategyYaml(departments, kpis), default);
+        var seed = Stopwatch.StartNew();
         var figures = await SeedAsync(account, departments, kpis, period);
+        seed.Stop();
 
         var before = await CeilingAsync(connection, account, period, figures);
         var (seconds, peak, output) = await RenderInChildProcessAsync(account, period);
@@ -57,7 +59,7 @@ internal static class MonthlyRunBenchmark
 
         var parts = System.Text.RegularExpressions.Regex.Match(output, @"load (?<l>[0-9.]+) s, score (?<s>[0-9.]+) s, render (?<r>[0-9.]+) s, upload (?<u>[0-9.]+) s");
         double Part(string name) => double.Parse(parts.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return new Point(departments, figures, seconds, peak, files, new Breakdown(Part("l"), Part("s"), Part("r"), Part("u")), await OnePageAsync(account, period), new Ceiling(before, after));
+        return new Point(departments, figures, seconds, peak, files, new Breakdown(Part("l"), Part("s"), Part("r"), Part("u")), await OnePageAsync(account, period), new Ceiling(before, after), seed.Elapsed.TotalSeconds);
     }
 
     // The emulator's ceiling for the load: the twelve months read as the load reads them (a query per month partition,
