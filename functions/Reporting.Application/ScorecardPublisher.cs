@@ -50,9 +50,9 @@ public sealed partial class ScorecardPublisher(
         try
         {
             var step = Stopwatch.StartNew();
-            var strategy = await strategies.GetAsync(cancellationToken);
-            var watermark = await figures.WatermarkAsync(ScorecardBuilder.FirstPeriodNeeded(strategy, period), period, cancellationToken);
-            var (stored, receivedOn) = await LoadAsync(strategy, period, cancellationToken);
+            // What this render includes: read before the figures, so anything put in force after it is newer (and marks the month stale).
+            var watermark = await figures.WatermarkAsync(ScorecardBuilder.FirstPeriodNeeded(period), period, cancellationToken);
+            var (strategy, stored, receivedOn) = await LoadAsync(period, cancellationToken);
             var loadMs = step.ElapsedMilliseconds;
             step.Restart();
             var scorecard = ScorecardBuilder.Build(strategy, period, stored, receivedOn);
@@ -78,14 +78,37 @@ public sealed partial class ScorecardPublisher(
         }
     }
 
-    private async Task<(IReadOnlyList<KpiFigure> Figures, Dictionary<string, DateOnly> ReceivedOn)> LoadAsync(EngagementStrategy strategy, Period period, CancellationToken cancellationToken)
+    /// <summary>
+    /// The strategy, the figures scoring needs and when each department's figures arrived. The scoring history's months
+    /// do not depend on the strategy, so they are read while the strategy is read and parsed (a large strategy takes
+    /// seconds); only months before them that a baseline reaches back to are read after, and put first, so the figures
+    /// come in the same order as one read from the first month needed.
+    /// </summary>
+    private async Task<(EngagementStrategy Strategy, IReadOnlyList<KpiFigure> Figures, Dictionary<string, DateOnly> ReceivedOn)> LoadAsync(Period period, CancellationToken cancellationToken)
     {
-        var stored = figures.LoadAsync(ScorecardBuilder.FirstPeriodNeeded(strategy, period), period, cancellationToken);
-        var accepted = history.ListAcceptedAsync(period.ToString(), cancellationToken);
-        var receivedOn = (await accepted)
-            .GroupBy(r => r.Department)
-            .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(r => r.ReceivedUtc).UtcDateTime));
-        return (await stored, receivedOn);
+        var historyStart = ScorecardBuilder.FirstPeriodNeeded(period);
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var recent = figures.LoadAsync(historyStart, period, abandon.Token);
+        var accepted = history.ListAcceptedAsync(period.ToString(), abandon.Token);
+        try
+        {
+            var strategy = await strategies.GetAsync(cancellationToken);
+            var first = ScorecardBuilder.FirstPeriodNeeded(strategy, period);
+            var earlier = first < historyStart ? await figures.LoadAsync(first, historyStart.Previous(), cancellationToken) : [];
+            var stored = earlier.Count == 0 ? await recent : [.. earlier, .. await recent];
+            var receivedOn = (await accepted)
+                .GroupBy(r => r.Department)
+                .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(r => r.ReceivedUtc).UtcDateTime));
+            return (strategy, stored, receivedOn);
+        }
+        catch
+        {
+            // No strategy (or a failed read), no run: the reads started alongside are stopped and waited for, and only
+            // the first failure is the run's.
+            await abandon.CancelAsync();
+            await Task.WhenAll(recent, accepted).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
     }
 
     private List<ScorecardFile> Render(Scorecard scorecard)

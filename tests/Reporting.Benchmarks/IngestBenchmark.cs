@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Hosting;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Hosting;
 using Reporting.Core.Periods;
 using Reporting.Functions;
 using Reporting.Storage.Blobs;
@@ -13,19 +14,79 @@ namespace Reporting.Benchmarks;
 
 /// <summary>
 /// One bulk submission through the real pipeline (upload, our trigger, parse, validate, store, answer), against the
-/// emulator's ceiling measured in the same run: the same entities written directly in 100-entity batch transactions.
+/// emulator's bare ceiling measured in the same run: the same entities written directly in 100-entity batch
+/// transactions by a table client with nothing added to the SDK's pipeline. The pipeline runs with the Azure-rules
+/// policy (the default) and without it, and the ceiling's batches are also sent through the policy, to show what the
+/// policy costs. Each is measured <see cref="BenchmarkSettings.IngestRounds"/> times, interleaved, and the best taken:
+/// the machine is shared, and the best of a few is the figure least disturbed by others.
 /// </summary>
 internal static class IngestBenchmark
 {
     public static async Task<IReadOnlyList<Measurement>> RunAsync(string connection, BenchmarkSettings settings, Period period)
     {
         var rows = settings.IngestRows;
-        var account = BenchmarkStorage.Account(connection, "ingest");
+        var bareTables = new TableServiceClient(connection);
+        var pipeline = new List<TimeSpan>();
+        var pipelineWithoutRules = new List<TimeSpan>();
+        var uploadToAnswer = new List<TimeSpan>();
+        var ceiling = new List<TimeSpan>();
+        var ceilingWithRules = new List<TimeSpan>();
+        for (var round = 0; round < settings.IngestRounds; round++)
+        {
+            // Each measurement writes into tables of its own, empty but for the warm-up's few rows: the emulator's
+            // writes slow down as a table grows, and the rounds are to differ only by the machine's noise.
+            var withRules = await PrepareAsync(connection, $"ingest{round}", rows, enforceRules: true);
+            var (processing, elapsed) = await PipelineAsync(withRules, rows, period);
+            pipeline.Add(processing);
+            uploadToAnswer.Add(elapsed);
+            var withoutRules = await PrepareAsync(connection, $"ingestbare{round}", rows, enforceRules: false);
+            pipelineWithoutRules.Add((await PipelineAsync(withoutRules, rows, period)).Processing);
+            ceiling.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestraw{round}"), rows, period));
+            ceilingWithRules.Add(await RawBatchesAsync(withRules.Table($"ingestrawrules{round}"), rows, period));
+        }
+
+        var single = await RawSingleRowsAsync(bareTables.GetTableClient("ingestsingle"), settings.SingleRowWrites, period);
+        double Rate(TimeSpan time) => rows / time.TotalSeconds;
+        var best = pipeline.Min();
+        var bestWithoutRules = pipelineWithoutRules.Min();
+        var bestCeiling = ceiling.Min();
+        var bestCeilingWithRules = ceilingWithRules.Min();
+        var ratio = bestCeiling / best;
+        var rulesCost = best / bestWithoutRules - 1;
+        var rulesCostOnBatches = bestCeilingWithRules / bestCeiling - 1;
+        string All(List<TimeSpan> times) => string.Join(", ", times.Select(t => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)));
+        var rounds = $"best of {settings.IngestRounds}";
+        return
+        [
+            new("1. Ingest", $"pipeline, {rows:N0}-row submission: read, parse, validate, store, answer ({rounds})", $"{best.TotalSeconds:0.00} s = {Rate(best):N0} rows/s (each: {All(pipeline)} s)", "", ""),
+            new("1. Ingest", "the same, from upload to answer (adds the trigger's wait for its next scan; looked for every 250 ms)", $"{uploadToAnswer.Min().TotalSeconds:0.00} s = {Rate(uploadToAnswer.Min()):N0} rows/s", "", ""),
+            new("1. Ingest", $"ceiling: same entities, 100-entity batches, direct, bare table client ({rounds})", $"{bestCeiling.TotalSeconds:0.00} s = {Rate(bestCeiling):N0} rows/s (each: {All(ceiling)} s)", "", ""),
+            new("1. Ingest", "pipeline / ceiling", $"{ratio:0.00}", ">= 0.90", ratio >= 0.9 ? "met" : "missed"),
+            new("1. Ingest", $"Azure-rules policy: pipeline without it ({rounds})", $"{bestWithoutRules.TotalSeconds:0.00} s = {Rate(bestWithoutRules):N0} rows/s (each: {All(pipelineWithoutRules)} s); with it {rulesCost:+0%;-0%;0%}", "", Rules(rulesCost)),
+            new("1. Ingest", $"Azure-rules policy: the ceiling's batches sent through it ({rounds})", $"{bestCeilingWithRules.TotalSeconds:0.00} s = {Rate(bestCeilingWithRules):N0} rows/s (each: {All(ceilingWithRules)} s); {rulesCostOnBatches:+0%;-0%;0%} on bare", "", Rules(rulesCostOnBatches)),
+            new("1. Ingest", $"single-row writes ({settings.SingleRowWrites:N0})", $"{settings.SingleRowWrites / single.TotalSeconds:N0} rows/s = {single.TotalSeconds / settings.SingleRowWrites * 1000:0.00} ms/row", "", $"batches {Rate(bestCeiling) / (settings.SingleRowWrites / single.TotalSeconds):0}x faster"),
+        ];
+    }
+
+    // Within 5% is within what the machine's noise lets one run tell apart.
+    private static string Rules(double cost) => cost <= 0.05 ? "no measurable cost" : $"costs {cost:0%}";
+
+    private static async Task<Reporting.Storage.ReportingStorageAccount> PrepareAsync(string connection, string scenario, int rows, bool enforceRules)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Reporting.Storage.StorageOptions.Prefixed(connection, scenario));
+        options.Value.EnforceAzureRules = enforceRules;
+        var account = new Reporting.Storage.ReportingStorageAccount(options);
         await account.EnsureCreatedAsync([GeneratedOrganisation.DepartmentId(1)]);
         await new StrategyBlob(account).WriteAsync(GeneratedOrganisation.StrategyYaml(1, rows), default);
+        return account;
+    }
+
+    // One host for one measured upload: started, warmed, then the upload, then stopped, so no idle host polls the emulator during the other measurements.
+    private static async Task<(TimeSpan Processing, TimeSpan Elapsed)> PipelineAsync(Reporting.Storage.ReportingStorageAccount account, int rows, Period period)
+    {
         var hostSettings = BenchmarkStorage.Settings(account);
-        hostSettings["submissions:maxRows"] = (rows + 1).ToString();
-        hostSettings["submissions:maxBytes"] = (64 * 1024 * 1024).ToString();
+        hostSettings["submissions:maxRows"] = (rows + 1).ToString(CultureInfo.InvariantCulture);
+        hostSettings["submissions:maxBytes"] = (64 * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
         using var host = ReportingHost.CreateBuilder([], hostSettings).Build();
         await host.StartAsync();
 
@@ -37,27 +98,15 @@ internal static class IngestBenchmark
         var pipeline = Stopwatch.StartNew();
         var answer = await UploadAndWaitAsync(blobs, $"{period}.csv", csv);
         pipeline.Stop();
-        var processing = TimeSpan.FromMilliseconds(JsonDocument.Parse(answer).RootElement.GetProperty("processingMs").GetInt64());
         await host.StopAsync();
+        var processing = TimeSpan.FromMilliseconds(JsonDocument.Parse(answer).RootElement.GetProperty("processingMs").GetInt64());
         var stored = (await new KpiFigureTable(account).LoadAsync(period, period, default)).Count;
         if (stored != rows)
         {
-            throw new InvalidOperationException($"the pipeline stored {stored} figures, not {rows}");
+            throw new InvalidOperationException($"the pipeline stored {stored} figures, not {rows}: {answer}");
         }
 
-        var ceiling = await RawBatchesAsync(account, rows, period);
-        var single = await RawSingleRowsAsync(account, settings.SingleRowWrites, period);
-        var pipelineRate = rows / processing.TotalSeconds;
-        var ceilingRate = rows / ceiling.TotalSeconds;
-        var ratio = pipelineRate / ceilingRate;
-        return
-        [
-            new("1. Ingest", $"pipeline, {rows:N0}-row submission: read, parse, validate, store, answer", $"{processing.TotalSeconds:0.00} s = {pipelineRate:N0} rows/s", "", ""),
-            new("1. Ingest", "the same, from upload to answer (adds the trigger's wait for its next scan; looked for every 250 ms)", $"{pipeline.Elapsed.TotalSeconds:0.00} s = {rows / pipeline.Elapsed.TotalSeconds:N0} rows/s", "", ""),
-            new("1. Ingest", "ceiling: same entities, 100-entity batches, direct", $"{ceiling.TotalSeconds:0.00} s = {ceilingRate:N0} rows/s", "", ""),
-            new("1. Ingest", "pipeline / ceiling", $"{ratio:0.00}", ">= 0.70", ratio >= 0.7 ? "met" : "missed"),
-            new("1. Ingest", $"single-row writes ({settings.SingleRowWrites:N0})", $"{settings.SingleRowWrites / single.TotalSeconds:N0} rows/s = {single.TotalSeconds / settings.SingleRowWrites * 1000:0.00} ms/row", "", $"batches {ceilingRate / (settings.SingleRowWrites / single.TotalSeconds):0}x faster"),
-        ];
+        return (processing, pipeline.Elapsed);
     }
 
     // Looks for the answer four times a second: the emulator is single-threaded, and asking more often would slow the pipeline it measures.
@@ -75,9 +124,8 @@ internal static class IngestBenchmark
         }
     }
 
-    private static async Task<TimeSpan> RawBatchesAsync(Reporting.Storage.ReportingStorageAccount account, int rows, Period period)
+    private static async Task<TimeSpan> RawBatchesAsync(TableClient table, int rows, Period period)
     {
-        var table = account.Table(account.Options.FigureTable + "raw");
         await table.CreateIfNotExistsAsync();
         var watch = Stopwatch.StartNew();
         foreach (var chunk in Enumerable.Range(1, rows).Chunk(100))
@@ -88,9 +136,8 @@ internal static class IngestBenchmark
         return watch.Elapsed;
     }
 
-    private static async Task<TimeSpan> RawSingleRowsAsync(Reporting.Storage.ReportingStorageAccount account, int rows, Period period)
+    private static async Task<TimeSpan> RawSingleRowsAsync(TableClient table, int rows, Period period)
     {
-        var table = account.Table(account.Options.FigureTable + "single");
         await table.CreateIfNotExistsAsync();
         var watch = Stopwatch.StartNew();
         for (var k = 1; k <= rows; k++)

@@ -132,6 +132,39 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task BaselineBeforeTheScoringHistory_IsAveragedFromItsOwnMonths_ReadAfterTheStrategy()
+    {
+        // The run reads the twelve months of history while it reads the strategy; a baseline further back is read after.
+        var october = new Period(2026, 10);
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), uploadStrategy: false);
+        await host.Services.GetRequiredService<StrategyBlob>().WriteAsync("""
+            organisation: Baseline Test
+            departments:
+              - id: ops
+                name: Operations
+                owner: Olga
+                kpis:
+                  - id: cost
+                    name: Cost
+                    unit: count
+                    direction: lower
+                    targets:
+                      - { from: 2026-01, change: -0.10, baseline: { from: 2025-01, to: 2025-03 } }
+            """, default);
+        foreach (var (month, value) in new[] { (new Period(2025, 1), 90.0), (new Period(2025, 2), 100.0), (new Period(2025, 3), 110.0), (october, 85.0) })
+        {
+            var stamp = new SubmissionStamp(TestClock.Now, $"{month}.csv", "\"test\"");
+            await host.Figures.PublishAsync("ops", month, stamp, [new("ops", month, "cost", value, null)], null, default);
+        }
+
+        var published = await host.Services.GetRequiredService<ScorecardPublisher>().PublishAsync(october, "test", default);
+
+        var cost = published.Scorecard.Departments.Single().Kpis.Single();
+        Assert.Equal(90, cost.Target!.Value!.Value, 6);
+        Assert.Equal(85, cost.Actual);
+    }
+
+    [Fact]
     public async Task SubmissionAfterTheDeadline_IsShownAsLate()
     {
         var september = new Period(2026, 9); // due by 5 October; the host's clock says 10 November

@@ -111,4 +111,24 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal([-11.0, 0.0], loaded.Select(f => f.Value).Order());
     }
+
+    [Fact]
+    public async Task LoadAsync_ReturnsEveryFigureAsStored_MonthByMonthInKeyOrder()
+    {
+        var september = October.Previous();
+        await PublishAsync("sales", October, Stamp(1), [new("sales", October, "yield", 2.5, "estimate, see note"), new("sales", October, "reach", 7, null)]);
+        await PublishAsync("hr", October, Stamp(2), [new("hr", October, "hires", -3, "")]);
+        await PublishAsync("sales", september, Stamp(3), [new("sales", september, "reach", 1e-9, "tiny")]);
+
+        var loaded = await Table.LoadAsync(september, October, default);
+
+        Assert.Equal(
+            [
+                new KpiFigure("sales", september, "reach", 1e-9, "tiny"),
+                new KpiFigure("hr", October, "hires", -3, ""),
+                new KpiFigure("sales", October, "reach", 7, null),
+                new KpiFigure("sales", October, "yield", 2.5, "estimate, see note"),
+            ],
+            loaded);
+    }
 }

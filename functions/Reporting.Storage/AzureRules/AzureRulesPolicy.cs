@@ -7,7 +7,9 @@ namespace Reporting.Storage.AzureRules;
 /// Refuses, before sending, every Tables or Blobs request that Azure Storage would refuse but Azurite accepts, so tests
 /// against the emulator catch what only production would. Each refusal is recorded in <paramref name="violations"/>
 /// and thrown as <see cref="AzureRuleViolationException"/>. Add it with <c>HttpPipelinePosition.PerCall</c>: it then
-/// checks each call once, before the retry policy; blob bodies are never read.
+/// checks each call once, before the retry policy; blob bodies are never read. A table body it has read (an entity, or
+/// a batch) is then sent as those bytes: the same bytes the SDK's content would write, without the SDK serialising a
+/// batch's parts again to send it.
 /// </summary>
 public sealed class AzureRulesPolicy(AzureRuleViolations violations) : HttpPipelinePolicy
 {
@@ -19,6 +21,7 @@ public sealed class AzureRulesPolicy(AzureRuleViolations violations) : HttpPipel
         var isTable = TableRequestRules.IsTableRequest(request);
         var body = isTable && TableRequestRules.NeedsBody(request) ? RequestBody.Read(request.Content, message.CancellationToken) : null;
         Enforce(request, isTable, body);
+        SendAsRead(request, body);
         ProcessNext(message, pipeline);
     }
 
@@ -30,7 +33,18 @@ public sealed class AzureRulesPolicy(AzureRuleViolations violations) : HttpPipel
             ? await RequestBody.ReadAsync(request.Content, message.CancellationToken).ConfigureAwait(false)
             : null;
         Enforce(request, isTable, body);
+        SendAsRead(request, body);
         await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+    }
+
+    // The body as read is what the content writes each time (see RequestBody), so sending it (and resending it on a
+    // retry) sends the same bytes, and spares the transport computing a batch's length and writing it out once more.
+    private static void SendAsRead(Request request, byte[]? body)
+    {
+        if (body is not null)
+        {
+            request.Content = RequestContent.Create(body);
+        }
     }
 
     private void Enforce(Request request, bool isTable, byte[]? body)

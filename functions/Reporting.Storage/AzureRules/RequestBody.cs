@@ -5,7 +5,8 @@ namespace Reporting.Storage.AzureRules;
 /// <summary>
 /// Copies a table request's body to inspect it. The Tables SDK's bodies (Utf8JsonRequestContent, MultipartContent)
 /// are in memory and rewind on every <c>WriteTo</c>, so reading here leaves the send and any retry intact. Content of
-/// unknown length (a forward-only stream) is never read: it could not be sent afterwards.
+/// unknown length (a forward-only stream) is never read: it could not be sent afterwards. A body that wrote exactly the
+/// length it announced is returned in the buffer it was written to, without a further copy.
 /// </summary>
 internal static class RequestBody
 {
@@ -17,7 +18,7 @@ internal static class RequestBody
         }
 
         content!.WriteTo(buffer, cancellationToken);
-        return buffer.ToArray();
+        return Bytes(buffer);
     }
 
     public static async ValueTask<byte[]?> ReadAsync(RequestContent? content, CancellationToken cancellationToken)
@@ -28,8 +29,11 @@ internal static class RequestBody
         }
 
         await content!.WriteToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
+        return Bytes(buffer);
     }
+
+    private static byte[] Bytes(MemoryStream buffer) =>
+        buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
 
     private static MemoryStream? CreateBuffer(RequestContent? content) =>
         content is not null && content.TryComputeLength(out var length) && length <= Array.MaxLength

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Reporting.Storage.AzureRules;
 
@@ -20,7 +19,7 @@ internal static class TableBatchRules
                 $"the payload is {body.LongLength:N0} bytes, over {MaxPayloadBytes:N0}"));
         }
 
-        var operations = TableBatchParser.Parse(contentType, Encoding.UTF8.GetString(body));
+        var operations = TableBatchParser.Parse(contentType, body);
         if (operations is null)
         {
             return null;
@@ -39,11 +38,11 @@ internal static class TableBatchRules
         {
             var operation = operations[i];
             var urlKeys = operation.Uri is null ? null : TableEntityAddress.TryParse(operation.Uri);
-            var where = string.Create(CultureInfo.InvariantCulture, $"operation {i + 1} of {operations.Count} ({operation.Method}): ");
-            var breach = TableEntityRules.Check(operation.ContentType, Encoding.UTF8.GetBytes(operation.Body), urlKeys, out var keys);
+            string Where() => string.Create(CultureInfo.InvariantCulture, $"operation {i + 1} of {operations.Count} ({operation.Method}): ");
+            var breach = TableEntityRules.Check(operation.ContentType, operation.Body, urlKeys, out var keys);
             if (breach is not null)
             {
-                return breach with { Detail = where + breach.Detail };
+                return breach with { Detail = Where() + breach.Detail };
             }
 
             if (keys is null)
@@ -55,13 +54,13 @@ internal static class TableBatchRules
             if (!string.Equals(partition, keys.PartitionKey, StringComparison.Ordinal))
             {
                 return new(AzureRule.TableBatchMixedPartitions,
-                    $"{where}PartitionKey {Excerpt.Of(keys.PartitionKey)} after {Excerpt.Of(partition)}");
+                    $"{Where()}PartitionKey {Excerpt.Of(keys.PartitionKey)} after {Excerpt.Of(partition)}");
             }
 
             if (!entities.Add(keys))
             {
                 return new(AzureRule.TableBatchDuplicateEntity,
-                    $"{where}PartitionKey {Excerpt.Of(keys.PartitionKey)}, RowKey {Excerpt.Of(keys.RowKey)} again");
+                    $"{Where()}PartitionKey {Excerpt.Of(keys.PartitionKey)}, RowKey {Excerpt.Of(keys.RowKey)} again");
             }
         }
 

@@ -15,7 +15,12 @@ namespace Reporting.Storage.Tables;
 public sealed class KpiFigureTable(ReportingStorageAccount account)
 {
     private const int MaxBatch = 100;
-    private const int ParallelQueries = 6;
+    /// <summary>How many month partitions <see cref="LoadAsync"/> reads at once.</summary>
+    public const int ParallelQueries = 6;
+
+    /// <summary>What a loaded figure is made of, and whose submission it is; the keys and timestamp are not read.</summary>
+    private static readonly string[] FigureColumns =
+        [nameof(KpiFigureEntity.Department), nameof(KpiFigureEntity.Kpi), nameof(KpiFigureEntity.Value), nameof(KpiFigureEntity.Comment), nameof(KpiFigureEntity.SubmissionId)];
     private const int MaxSwapConflicts = 20;
 
     private TableClient Table => account.Table(account.Options.FigureTable);
@@ -61,17 +66,13 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     /// </summary>
     public async Task<string> WatermarkAsync(Period first, Period last, CancellationToken cancellationToken)
     {
-        var newest = "";
+        var months = new List<Task<List<FigurePointerEntity>>>();
         for (var month = first; month <= last; month = month.Next())
         {
-            foreach (var pointer in await PointersAsync(month.ToString(), cancellationToken))
-            {
-                var mark = SwapMark(pointer);
-                newest = string.CompareOrdinal(mark, newest) > 0 ? mark : newest;
-            }
+            months.Add(PointersAsync(month.ToString(), cancellationToken));
         }
 
-        return newest;
+        return (await Task.WhenAll(months)).SelectMany(m => m).Select(SwapMark).DefaultIfEmpty("").Max(StringComparer.Ordinal)!;
     }
 
     /// <summary>The table service's time of a swap, as text that sorts like the time.</summary>
@@ -108,7 +109,8 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
             e => inForce.TryGetValue(e.Department, out var key) && key == e.SubmissionId
                 ? new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment)
                 : null,
-            cancellationToken);
+            cancellationToken,
+            FigureColumns);
         return figures.OfType<KpiFigure>().ToList();
     }
 

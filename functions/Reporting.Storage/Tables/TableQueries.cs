@@ -11,12 +11,16 @@ internal static class TableQueries
         where T : class, ITableEntity, new() =>
         table.QueryAllAsync<T, T>(filter, entity => entity, cancellationToken);
 
-    /// <summary>Every entity matching the filter, turned into <typeparamref name="TResult"/> page by page, so the entities of one page at most are held at a time.</summary>
-    public static async Task<List<TResult>> QueryAllAsync<T, TResult>(this TableClient table, string filter, Func<T, TResult> select, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every entity matching the filter, turned into <typeparamref name="TResult"/> page by page, so the entities of one
+    /// page at most are held at a time. With <paramref name="columns"/>, only those properties are read (the others,
+    /// keys included, keep their defaults): less for the service to send and for the client to parse.
+    /// </summary>
+    public static async Task<List<TResult>> QueryAllAsync<T, TResult>(this TableClient table, string filter, Func<T, TResult> select, CancellationToken cancellationToken, IEnumerable<string>? columns = null)
         where T : class, ITableEntity, new()
     {
         var results = new List<TResult>();
-        await foreach (var page in table.QueryAsync<T>(filter, PageSize, cancellationToken: cancellationToken).AsPages())
+        await foreach (var page in table.QueryAsync<T>(filter, PageSize, columns, cancellationToken).AsPages())
         {
             results.AddRange(page.Values.Select(select));
         }
