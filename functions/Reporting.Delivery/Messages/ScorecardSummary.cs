@@ -47,7 +47,7 @@ public static class ScorecardSummary
 
     private static string Moves(IReadOnlyList<KpiMovement> moves) => moves.Count == 0
         ? "none"
-        : string.Join("; ", moves.Select(m => Invariant($"{m.DepartmentName}: {m.Kpi.Name} {m.ImprovementPercent:+0.0;-0.0}%")));
+        : string.Join("; ", moves.Select(m => Invariant($"{m.DepartmentName}: {m.Kpi.Name}, {Math.Abs(m.ImprovementPercent):0.0}% {(m.ImprovementPercent > 0 ? "better" : "worse")} than last month")));
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
