@@ -30,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ScorecardPublisher>();
         services.AddReportingMail();
         services.AddSingleton<MailDispatcher>();
+        services.AddSingleton<DeadlineReminders>();
         services.AddSingleton<IScorecardPublishedHandler, ScorecardDelivery>();
         return services;
     }

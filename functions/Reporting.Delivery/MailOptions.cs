@@ -49,5 +49,14 @@ public sealed class MailOptions
     /// <summary>How long a claimed message may stay unrecorded before it counts as "unknown" (its host died mid-send).</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Reminders go out from this many days before the deadline (in the organisation's zone) until it.</summary>
+    public int ReminderDaysBefore { get; set; } = 3;
+
+    /// <summary>How long the upload link in a reminder works (at most 7 days for hosts with an identity).</summary>
+    public TimeSpan UploadLinkValidity { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many days after the deadline the "missing" notices may still go out, should the host miss a day.</summary>
+    public int MissingNoticeDays { get; set; } = 3;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 }

@@ -39,6 +39,11 @@ public sealed partial class MailDispatcher(
     public async Task<int> RetryDueAsync(CancellationToken cancellationToken)
     {
         var tried = 0;
+        if (!options.Value.Enabled)
+        {
+            return tried;
+        }
+
         foreach (var due in await log.ListDueAsync(cancellationToken))
         {
             if (await outbox.ReadAsync(due.Period, due.RowKey, cancellationToken) is not { } stored
