@@ -139,6 +139,26 @@ public sealed class MailTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task LastAttemptFailing_GivesUp_AndDropsTheOutboxCopy()
+    {
+        var account = TestStorage.Account(azurite);
+        var options = Options.Create(new MailOptions { Host = "127.0.0.1", Port = 9, Security = MailSecurity.None, Sender = "scorecards@reporting.example.org", MaxAttempts = 2, RetryDelay = TimeSpan.Zero });
+        var log = new DeliveryLogTable(account, TimeProvider.System);
+        var outbox = new DeliveryOutbox(account);
+        var dispatcher = new MailDispatcher(log, outbox, new SmtpMailSender(options), options, TimeProvider.System, NullLogger<MailDispatcher>.Instance);
+        var key = new DeliveryKey("2026-10", DeliveryKind.Scorecard, 1, "leadership", "ceo@northwind.example.org");
+
+        Assert.Equal(DeliveryStatus.Failed, await dispatcher.SendOnceAsync(key, new OutgoingMail(key.Recipient, "Pack", "text", "<p>html</p>"), default));
+        Assert.NotNull(await outbox.ReadAsync(key.Period, key.RowKey, default));
+        Assert.Equal(1, await dispatcher.RetryDueAsync(default));
+        Assert.Equal(0, await dispatcher.RetryDueAsync(default));
+
+        var record = Assert.Single(await log.ListAsync("2026-10", default));
+        Assert.Equal((DeliveryStatus.GaveUp, 2, null), (record.Status, record.Attempts, record.NextAttemptUtc));
+        Assert.Null(await outbox.ReadAsync(key.Period, key.RowKey, default));
+    }
+
+    [Fact]
     public async Task PdfLargerThanTheLimit_IsLinked_AndTheLinkDownloadsThatVersion()
     {
         await using var maildev = await MailDevServer.StartAsync();
