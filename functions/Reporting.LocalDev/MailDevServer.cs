@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Reporting.LocalDev;
 
@@ -55,7 +53,7 @@ public sealed class MailDevServer : IAsyncDisposable
         Exception? lastError = null;
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var (smtp, web) = (FreePort(), FreePort());
+            var (smtp, web) = (LoopbackPorts.Free(), LoopbackPorts.Free());
             var server = new MailDevServer(Launch(root, script, smtp, web), smtp, web);
             try
             {
@@ -126,7 +124,7 @@ public sealed class MailDevServer : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync(new Uri(WebAddress, "api/healthz"), cancellationToken);
-                if (response.IsSuccessStatusCode && await CanConnectAsync(SmtpPort, cancellationToken))
+                if (response.IsSuccessStatusCode && await LoopbackPorts.AnswersAsync(SmtpPort, cancellationToken))
                 {
                     return;
                 }
@@ -142,28 +140,5 @@ public sealed class MailDevServer : IAsyncDisposable
 
             await Task.Delay(100, cancellationToken);
         }
-    }
-
-    private static async Task<bool> CanConnectAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

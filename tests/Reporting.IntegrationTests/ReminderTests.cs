@@ -39,9 +39,11 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         var messages = await InboxAsync(maildev, 7);
         var support = messages.Single(m => m.To.Single().Address == "jonas.bergstrom@northwind.example.org");
         Assert.Equal("Reminder: Customer Support figures for November 2026 are due 2026-12-05", support.Subject);
-        Assert.Contains("Northwind Traders's scorecard needs Customer Support's figures for November 2026 by 2026-12-05", support.Text);
+        Assert.Contains("The Northwind Traders scorecard needs Customer Support's figures for November 2026 by 2026-12-05", support.Text);
         Assert.Contains($"/{account.Options.SubmissionContainerPrefix}customer-support?", support.Text);
         Assert.Contains("sp=", support.Text);
+        Assert.Contains($"curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-11.csv \"http://127.0.0.1:", support.Text);
+        Assert.Contains("-sub-customer-support/2026-11.csv?", support.Text);
         var template = Encoding.UTF8.GetString(await maildev.Inbox.AttachmentAsync(support, support.Attachments!.Single(a => a.FileName == "2026-11.csv")));
         Assert.StartsWith("period,kpi,value,comment\n2026-11,support-cost,,\n", template.ReplaceLineEndings("\n")); // text parts travel with CRLF
 

@@ -15,10 +15,11 @@ public static class ReminderMailComposer
     public static OutgoingMail Reminder(string organisation, Department department, Period period, DateOnly deadline, Uri uploadLink, DateTimeOffset linkExpires, string templateName, string template) =>
         Mail(department.OwnerEmail!, $"Reminder: {department.Name} figures for {period.DisplayName} are due {Date(deadline)}",
             [
-                $"{organisation}'s scorecard needs {department.Name}'s figures for {period.DisplayName} by {Date(deadline)}; none have been accepted yet.",
+                $"The {organisation} scorecard needs {department.Name}'s figures for {period.DisplayName} by {Date(deadline)}; none have been accepted yet.",
                 $"Fill in the attached template ({templateName}) and upload it with your department's link, valid until {linkExpires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC:",
             ],
             uploadLink,
+            $"To upload from a terminal: curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @{templateName} \"{FileUrl(uploadLink, templateName).AbsoluteUri}\"\n" +
             "The answer (accepted, or every problem with its line) appears beside your upload within a minute.",
             new MailAttachment(templateName, "text/csv", Encoding.UTF8.GetBytes(template)));
 
@@ -63,6 +64,10 @@ public static class ReminderMailComposer
         html.Append("<p style=\"color: #777; font-size: 12px\">Sent by the scorecard pipeline.</p>\n</body></html>\n");
         return new OutgoingMail(to, subject, text.ToString(), html.ToString(), attachment);
     }
+
+    // The container link with the file's name before the SAS query: where one file is PUT.
+    private static Uri FileUrl(Uri container, string fileName) =>
+        new($"{container.GetLeftPart(UriPartial.Path)}/{Uri.EscapeDataString(fileName)}{container.Query}");
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
