@@ -34,6 +34,18 @@ param pdfLicenseKey string = ''
 @description('SMTP password, stored as the Key Vault secret smtp-password when given; empty writes no secret.')
 param smtpPassword string = ''
 
+@description('The SMTP relay the host mails scorecards and reminders through (Mail:Host); empty leaves mail off.')
+param mailHost string = ''
+
+@description('The relay\'s port: 587 (STARTTLS) or 465 (TLS on connect).')
+param mailPort int = 587
+
+@description('The sender address (Mail:Sender), for example scorecards@example.org.')
+param mailSender string = ''
+
+@description('The relay\'s user name (Mail:UserName); its password is smtpPassword, kept in Key Vault.')
+param mailUserName string = ''
+
 @description('Origins of the department upload page (static files), allowed by the blob service\'s CORS rule to PUT blobs with a SAS link, for example [ \'https://reporting.example.org\' ]. Empty: no CORS rule.')
 @maxLength(64)
 param uploadPageOrigins array = []
@@ -99,6 +111,11 @@ module host 'modules/host.bicep' = if (deployHost) {
     storageBlobServiceUri: storage.outputs.blobEndpoint
     storageTableServiceUri: storage.outputs.tableEndpoint
     pdfLicenseSecretUri: keyVault.outputs.pdfLicenseSecretUri
+    smtpSecretUri: keyVault.outputs.smtpSecretUri
+    mailHost: mailHost
+    mailPort: mailPort
+    mailSender: mailSender
+    mailUserName: mailUserName
     insightsConnectionString: monitoring.outputs.insightsConnectionString
     minReplicas: minReplicas
     maxReplicas: maxReplicas

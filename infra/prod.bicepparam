@@ -8,6 +8,9 @@ param maxReplicas = 2
 param imageTag = readEnvironmentVariable('REPORTING_IMAGE_TAG', 'latest')
 param pdfLicenseKey = readEnvironmentVariable('PDFSHARP_LICENSE_KEY', '')
 param smtpPassword = readEnvironmentVariable('SMTP_PASSWORD', '')
+param mailHost = readEnvironmentVariable('MAIL_HOST', '')
+param mailSender = readEnvironmentVariable('MAIL_SENDER', '')
+param mailUserName = readEnvironmentVariable('MAIL_USER_NAME', '')
 param departmentIds = [
   'sales'
   'customer-support'

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Application.Mail;
 using Reporting.Core.Submissions;
+using Reporting.Delivery;
 using Reporting.Pdf;
 using Reporting.Storage;
 using Reporting.Storage.Leases;
@@ -27,6 +29,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
         services.AddSingleton<RenderLock>();
         services.AddSingleton<ScorecardPublisher>();
+        services.AddReportingMail();
+        services.AddSingleton<MailDispatcher>();
+        services.AddSingleton<DeadlineReminders>();
+        services.AddSingleton<IScorecardPublishedHandler, ScorecardDelivery>();
         return services;
     }
 }

@@ -29,7 +29,8 @@ public sealed partial class ScorecardPublisher(
     IOptions<MonthlyScorecardOptions> options,
     RenderLock renderLock,
     TimeProvider clock,
-    ILogger<ScorecardPublisher> logger)
+    ILogger<ScorecardPublisher> logger,
+    IEnumerable<IScorecardPublishedHandler>? handlers = null)
 {
     public const string LeadershipPack = "leadership.pdf";
     public const string ScorecardJsonFile = "scorecard.json";
@@ -68,6 +69,7 @@ public sealed partial class ScorecardPublisher(
             await FinishAsync(period, run, "succeeded", version, null);
             var counts = scorecard.Counts;
             LogPublished(logger, period.ToString(), version, trigger, files.Count, counts.Green, counts.Amber, counts.Red, counts.Missing, watch.ElapsedMilliseconds, timings.ToString());
+            await NotifyAsync(scorecard, version, files, cancellationToken);
             return new PublishedScorecard(scorecard, version, names, timings);
         }
         catch (Exception ex)
@@ -119,6 +121,23 @@ public sealed partial class ScorecardPublisher(
         return files;
     }
 
+    // Mail and other follow-ups run after the version is recorded; their failures are theirs, never the render's.
+    private async Task NotifyAsync(Scorecard scorecard, int version, List<ScorecardFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var handler in handlers ?? [])
+        {
+            try
+            {
+                await handler.OnPublishedAsync(scorecard, version, files, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                // Even a shutdown here must not turn a published version into a failed run (which the timer would render again).
+                LogHandlerFailed(logger, ex, scorecard.Period.ToString(), version, handler.GetType().Name);
+            }
+        }
+    }
+
     // The run log must not hide the run's own outcome: a failure to log is logged, not thrown.
     private async Task FinishAsync(Period period, string run, string outcome, int? version, string? error)
     {
@@ -140,6 +159,9 @@ public sealed partial class ScorecardPublisher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rendering the scorecards for {Period} ({Trigger}) failed after {ElapsedMs} ms")]
     private static partial void LogFailed(ILogger logger, Exception exception, string period, string trigger, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "After publishing {Period} version {Version}, {Handler} failed; the scorecards are published")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string period, int version, string handler);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the {Outcome} scorecard run for {Period} in the run log")]
     private static partial void LogRunNotRecorded(ILogger logger, Exception exception, string period, string outcome);

@@ -41,6 +41,12 @@ public sealed class StorageOptions
 
     public string RunTable { get; set; } = "scorecardruns";
 
+    /// <summary>The delivery log: every message sent or tried, one row per (period, message, recipient).</summary>
+    public string DeliveryTable { get; set; } = "deliveries";
+
+    /// <summary>Messages waiting for a retry.</summary>
+    public string OutboxContainer { get; set; } = "outbox";
+
     /// <summary>Options whose every container and table name starts with <paramref name="prefix"/>: several independent stores in one account (tests, benchmarks).</summary>
     public static StorageOptions Prefixed(string connectionString, string prefix) => new()
     {
@@ -52,6 +58,8 @@ public sealed class StorageOptions
         SubmissionTable = $"{prefix}submissions",
         ReceiptTable = $"{prefix}receipts",
         RunTable = $"{prefix}runs",
+        DeliveryTable = $"{prefix}deliveries",
+        OutboxContainer = $"{prefix}-outbox",
     };
 
     /// <summary>These options as configuration keys (<c>AzureWebJobsStorage</c>, <c>Storage:*</c>), to configure a host or the CLI the same way.</summary>
@@ -69,5 +77,7 @@ public sealed class StorageOptions
         ["Storage:SubmissionTable"] = SubmissionTable,
         ["Storage:ReceiptTable"] = ReceiptTable,
         ["Storage:RunTable"] = RunTable,
+        ["Storage:DeliveryTable"] = DeliveryTable,
+        ["Storage:OutboxContainer"] = OutboxContainer,
     };
 }

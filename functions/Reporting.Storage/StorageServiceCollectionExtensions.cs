@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reporting.Storage.AzureRules;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Connection;
+using Reporting.Storage.Deliveries;
 using Reporting.Storage.Receipts;
 using Reporting.Storage.Tables;
 
@@ -32,6 +33,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ScorecardRunTable>();
         services.AddSingleton<StrategyBlob>();
         services.AddSingleton<DepartmentAccess>();
+        services.AddSingleton<ScorecardLinks>();
+        services.AddSingleton<DeliveryLogTable>();
+        services.AddSingleton<DeliveryOutbox>();
         services.AddSingleton<StorageProbe>();
         return services;
     }

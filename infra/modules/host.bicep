@@ -20,6 +20,15 @@ param storageBlobServiceUri string
 param storageTableServiceUri string
 
 param pdfLicenseSecretUri string
+
+@description('Key Vault URI of the SMTP password (secret smtp-password); empty when the relay needs none. Given to the host as the secret env var Mail__Password.')
+param smtpSecretUri string = ''
+
+@description('The SMTP relay (Mail:Host, Mail:Port, Mail:Sender, Mail:UserName); an empty host leaves mail off.')
+param mailHost string = ''
+param mailPort int = 587
+param mailSender string = ''
+param mailUserName string = ''
 param insightsConnectionString string
 param minReplicas int = 1
 param maxReplicas int = 2
@@ -51,6 +60,13 @@ resource environmentDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-0
 
 var licenseSecret = empty(pdfLicenseSecretUri) ? [] : [ { name: 'pdfsharp-license', keyVaultUrl: pdfLicenseSecretUri, identity: identityId } ]
 var licenseEnv = empty(pdfLicenseSecretUri) ? [] : [ { name: 'Pdf__LicenseKey', secretRef: 'pdfsharp-license' } ]
+var smtpSecret = empty(smtpSecretUri) ? [] : [ { name: 'smtp-password', keyVaultUrl: smtpSecretUri, identity: identityId } ]
+var mailEnv = concat(empty(mailHost) ? [] : [
+  { name: 'Mail__Host', value: mailHost }
+  { name: 'Mail__Port', value: string(mailPort) }
+  { name: 'Mail__Sender', value: mailSender }
+  { name: 'Mail__UserName', value: mailUserName }
+], empty(smtpSecretUri) ? [] : [ { name: 'Mail__Password', secretRef: 'smtp-password' } ])
 
 // Identity-based AzureWebJobsStorage, the settings Azure Functions documents for a user-assigned identity.
 var storageEnv = [
@@ -72,7 +88,7 @@ resource host 'Microsoft.App/containerApps@2024-03-01' = {
     configuration: {
       activeRevisionsMode: 'Single'
       registries: [ { server: registryLoginServer, identity: identityId } ]
-      secrets: licenseSecret
+      secrets: concat(licenseSecret, smtpSecret)
     }
     template: {
       containers: [
@@ -83,7 +99,7 @@ resource host 'Microsoft.App/containerApps@2024-03-01' = {
           env: concat(storageEnv, [
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
             { name: 'HostId', value: 'reporting' }
-          ], licenseEnv)
+          ], licenseEnv, mailEnv)
         }
       ]
       scale: { minReplicas: minReplicas, maxReplicas: maxReplicas }

@@ -67,3 +67,4 @@ resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
 
 output name string = vault.name
 output pdfLicenseSecretUri string = hasPdfLicense ? '${vault.properties.vaultUri}secrets/pdfsharp-license' : ''
+output smtpSecretUri string = hasSmtpPassword ? '${vault.properties.vaultUri}secrets/smtp-password' : ''

@@ -31,5 +31,14 @@ public sealed class DemoCommandTests : IDisposable
             .SelectMany(d => d.GetProperty("kpis").EnumerateArray()).Select(k => k.GetProperty("status").GetString()).ToHashSet();
         Assert.Equal(["amber", "green", "missing", "red"], statuses.Order());
         Assert.Contains("leadership.pdf", result.Output);
+
+        // The render mailed the leadership list and the eight owners through the demo's own maildev; each message is kept as .eml.
+        Assert.Contains("11 of 11 messages arrived at the local mail server", result.Output);
+        var mail = Directory.GetFiles(Path.Combine(_out, "mail"), "*.eml");
+        Assert.Equal(11, mail.Length);
+        var ceo = File.ReadAllText(mail.Single(f => f.EndsWith("-ceo.eml", StringComparison.Ordinal)));
+        Assert.Contains("To: ceo@northwind.example.org", ceo);
+        Assert.Contains("Subject: Northwind Traders scorecard, October 2026", ceo);
+        Assert.Contains("filename=leadership.pdf", ceo);
     }
 }

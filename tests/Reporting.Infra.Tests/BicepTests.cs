@@ -132,6 +132,20 @@ public sealed partial class BicepTests
     }
 
     [Fact]
+    public void Host_GetsTheSmtpPasswordFromKeyVault_AsTheSecretEnvVarMailPassword()
+    {
+        var host = Module("host");
+        var configuration = Resource(host, "Microsoft.App/containerApps").GetProperty("properties").GetProperty("configuration");
+        Assert.Contains("smtp-password", Resolve(host, configuration.GetProperty("secrets").GetString()!));
+        var smtpSecret = host.GetProperty("variables").GetProperty("smtpSecret").GetString()!;
+        Assert.Contains("'keyVaultUrl', parameters('smtpSecretUri')", smtpSecret);
+        var mailEnv = host.GetProperty("variables").GetProperty("mailEnv").GetString()!;
+        Assert.Contains("'name', 'Mail__Password', 'secretRef', 'smtp-password'", mailEnv);
+        Assert.DoesNotContain("'Mail__Password', 'value'", mailEnv);
+        AssertModuleOutput("keyvault", "smtpSecretUri", ModuleParameter("host", "smtpSecretUri"));
+    }
+
+    [Fact]
     public void Host_ReachesStorageWithItsIdentity_AndRunsWithoutIngress()
     {
         var host = Module("host");

@@ -2,18 +2,19 @@ using System.CommandLine;
 using System.Globalization;
 using Reporting.Application;
 using Reporting.Core.Periods;
+using Reporting.Storage.Deliveries;
 using Reporting.Storage.Tables;
 using Spectre.Console;
 
 namespace Reporting.Cli.Commands;
 
-/// <summary><c>reporting status [--period]</c>: which departments have submitted for a month, late, rejected or not at all.</summary>
+/// <summary><c>reporting status [--period]</c>: which departments have submitted for a month, late, rejected or not at all, and the month's undelivered mail.</summary>
 public static class StatusCommand
 {
     public static Command Create()
     {
         var period = CliOptions.Period("The month (default: last month)");
-        var command = new Command("status", "Show each department's submission for a month: accepted, late, rejected (with the number of problems), poisoned or missing.\n\n" +
+        var command = new Command("status", "Show each department's submission for a month: accepted, late, rejected (with the number of problems), poisoned or missing; then the month's mail not delivered (retrying, gave up, unknown) with the reason.\n\n" +
                                             "Example:\n  reporting status --period 2026-10") { period };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,6 +38,7 @@ public static class StatusCommand
 
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]Submissions for {month.DisplayName}[/] (due by {deadline:yyyy-MM-dd})");
             AnsiConsole.Write(table);
+            await UndeliveredMail.PrintAsync(session.Get<DeliveryLogTable>(), month.ToString(), cancellationToken);
             return ExitCodes.Success;
         });
         return command;

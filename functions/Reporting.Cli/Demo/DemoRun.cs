@@ -22,6 +22,7 @@ namespace Reporting.Cli.Demo;
 internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, string? connection)
 {
     private static readonly TimeSpan IngestTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(30);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
         }
 
         AzuriteEmulator? azurite = null;
+        MailDevServer? maildev = null;
         try
         {
             if (connection is null)
@@ -51,7 +53,9 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
                     _ => AzuriteEmulator.StartAsync(message => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]"), cancellationToken));
             }
 
-            var settings = DemoSettings(azurite?.ConnectionString ?? connection!);
+            maildev = await AnsiConsole.Status().StartAsync("Starting the local mail server (maildev, free ports)...",
+                _ => MailDevServer.StartAsync(message => AnsiConsole.MarkupLineInterpolated($"[grey]{message}[/]"), cancellationToken));
+            var settings = DemoSettings(azurite?.ConnectionString ?? connection!, maildev);
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
             await using var services = new ServiceCollection()
                 .AddLogging()
@@ -83,6 +87,8 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
                 services.GetRequiredService<ScorecardPublisher>().PublishAsync(period, "demo", cancellationToken));
             var files = await RenderCommand.CopyAsync(services.GetRequiredService<ScorecardBlobs>(), period, output, cancellationToken);
 
+            var expectedMail = strategy.Mail.Leadership.Count + strategy.Departments.Count(d => d.OwnerEmail is not null);
+            await DemoMailbox.SaveAsync(maildev, expectedMail, output, MailTimeout, cancellationToken);
             DemoSummary.Print(period, outcomes.CountBy(o => o.Status).ToDictionary(), files, watch.Elapsed);
             return ExitCodes.Success;
         }
@@ -98,6 +104,11 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
         }
         finally
         {
+            if (maildev is not null)
+            {
+                await maildev.DisposeAsync();
+            }
+
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
@@ -106,9 +117,12 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
     }
 
     // The host's own log goes to host.log at host.json's levels; the demo's services stay quiet in the terminal.
-    private static Dictionary<string, string?> DemoSettings(string storage) => new()
+    // Mail goes to the demo's own maildev, from the host (re-renders) and from the demo's render alike.
+    private static Dictionary<string, string?> DemoSettings(string storage, MailDevServer maildev)
     {
-        ["AzureWebJobsStorage"] = storage,
-        ["logging:logLevel:default"] = "Warning",
-    };
+        var settings = maildev.Settings();
+        settings["AzureWebJobsStorage"] = storage;
+        settings["logging:logLevel:default"] = "Warning";
+        return settings;
+    }
 }

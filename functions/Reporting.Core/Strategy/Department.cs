@@ -1,7 +1,7 @@
 namespace Reporting.Core.Strategy;
 
-/// <summary>A department taking part in the strategy, and the KPIs it owns.</summary>
-public sealed record Department(string Id, string Name, string Owner, IReadOnlyList<KpiDefinition> Kpis)
+/// <summary>A department taking part in the strategy, and the KPIs it owns; <see cref="OwnerEmail"/> receives its scorecard and reminders.</summary>
+public sealed record Department(string Id, string Name, string Owner, IReadOnlyList<KpiDefinition> Kpis, string? OwnerEmail = null)
 {
     private readonly IdIndex<KpiDefinition> _kpis = new(k => k.Id);
 

@@ -7,6 +7,8 @@ internal sealed class StrategyDocument
     public string? Version { get; set; }
     public int? SubmissionDeadlineDay { get; set; }
     public List<DepartmentDocument>? Departments { get; set; }
+    public List<string>? Leadership { get; set; }
+    public List<string>? Admins { get; set; }
 }
 
 internal sealed class DepartmentDocument
@@ -14,6 +16,7 @@ internal sealed class DepartmentDocument
     public string? Id { get; set; }
     public string? Name { get; set; }
     public string? Owner { get; set; }
+    public string? OwnerEmail { get; set; }
     public List<KpiDocument>? Kpis { get; set; }
 }
 

@@ -33,7 +33,8 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
             departments.Add(department);
         }
 
-        return new EngagementStrategy(document.Organisation ?? "", document.Version ?? "unversioned", departments, deadline);
+        var recipients = new RecipientValidator(problems).Validate(document, departments);
+        return new EngagementStrategy(document.Organisation ?? "", document.Version ?? "unversioned", departments, deadline, recipients);
     }
 
     private Department ValidateDepartment(DepartmentDocument document, string path)
@@ -61,7 +62,7 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
         }
 
         new DerivationChecker(problems, path).Check(kpis);
-        return new Department(document.Id ?? "", document.Name ?? "", document.Owner ?? "", kpis);
+        return new Department(document.Id ?? "", document.Name ?? "", document.Owner ?? "", kpis, document.OwnerEmail?.Trim());
     }
 
     private void Require(string? value, string path)

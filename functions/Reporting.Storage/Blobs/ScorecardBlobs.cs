@@ -74,7 +74,7 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
         }
     }
 
-    private static string VersionFolder(Period period, int version) => $"{period}/{VersionsFolder}{version:000}/";
+    internal static string VersionFolder(Period period, int version) => $"{period}/{VersionsFolder}{version:000}/";
 
     private Task UploadAsync(string name, ScorecardFile file, CancellationToken cancellationToken) =>
         Container.GetBlobClient(name).UploadAsync(

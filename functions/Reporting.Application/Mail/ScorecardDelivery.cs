@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reporting.Core.Scorecards;
+using Reporting.Delivery;
+using Reporting.Delivery.Messages;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Deliveries;
+
+namespace Reporting.Application.Mail;
+
+/// <summary>
+/// Mails each published version: the leadership pack to every address in the strategy's <c>leadership</c> list and each
+/// department's PDF to its <c>ownerEmail</c>. A month's later versions go out as "Updated" per <see cref="MailOptions.Updates"/>
+/// (by default only when scorecard.json differs from the version before). Off while <c>Mail:Host</c> is empty.
+/// </summary>
+public sealed partial class ScorecardDelivery(
+    StrategySource strategies,
+    ScorecardBlobs scorecards,
+    ScorecardLinks links,
+    MailDispatcher dispatcher,
+    IOptions<MailOptions> options,
+    ILogger<ScorecardDelivery> logger) : IScorecardPublishedHandler
+{
+    public async Task OnPublishedAsync(Scorecard scorecard, int version, IReadOnlyList<ScorecardFile> files, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var period = scorecard.Period.ToString();
+        if (!settings.Enabled)
+        {
+            LogMailOff(logger, period, version);
+            return;
+        }
+
+        var update = version > 1;
+        if (update && !await ShouldSendUpdateAsync(scorecard, version, files, cancellationToken))
+        {
+            LogNoUpdate(logger, period, version, settings.Updates.ToString());
+            return;
+        }
+
+        var strategy = await strategies.GetAsync(cancellationToken);
+        var kind = update ? DeliveryKind.Update : DeliveryKind.Scorecard;
+        var messages = strategy.Mail.Leadership.Select(to => (Department: (DepartmentScorecard?)null, To: to, File: ScorecardPublisher.LeadershipPack))
+            .Concat(scorecard.Departments
+                .Select(d => (Department: (DepartmentScorecard?)d, To: strategy.FindDepartment(d.Id)?.OwnerEmail, File: $"{d.Id}.pdf"))
+                .Where(m => !string.IsNullOrEmpty(m.To))
+                .Select(m => (m.Department, To: m.To!, m.File)));
+        foreach (var (department, to, file) in messages)
+        {
+            try
+            {
+                var document = await DocumentAsync(scorecard, version, files, file, cancellationToken);
+                var mail = ScorecardMailComposer.Compose(scorecard, department, to, document, update);
+                await dispatcher.SendOnceAsync(new DeliveryKey(period, kind, version, Path.GetFileNameWithoutExtension(file), to), mail, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Storage trouble for one message (the log, a link) must not stop the others; it is in the host's log.
+                LogMessageFailed(logger, ex, period, version, to);
+            }
+        }
+    }
+
+    private async Task<ScorecardDocument> DocumentAsync(Scorecard scorecard, int version, IReadOnlyList<ScorecardFile> files, string fileName, CancellationToken cancellationToken)
+    {
+        var content = files.First(f => f.Name == fileName).Content;
+        if (content.LongLength <= options.Value.MaxAttachmentBytes)
+        {
+            return ScorecardDocument.Attached(fileName, content);
+        }
+
+        var (link, expires) = await links.GrantReadAsync(scorecard.Period, version, fileName, options.Value.LinkValidity, cancellationToken);
+        return ScorecardDocument.Linked(fileName, link, expires);
+    }
+
+    // "Figures changed" is judged on scorecard.json, which holds every figure, target and status of the version.
+    private async Task<bool> ShouldSendUpdateAsync(Scorecard scorecard, int version, IReadOnlyList<ScorecardFile> files, CancellationToken cancellationToken)
+    {
+        switch (options.Value.Updates)
+        {
+            case UpdateMail.Never:
+                return false;
+            case UpdateMail.Always:
+                return true;
+        }
+
+        var current = files.First(f => f.Name == ScorecardPublisher.ScorecardJsonFile).Content;
+        var previous = await scorecards.ReadVersionAsync(scorecard.Period, version - 1, ScorecardPublisher.ScorecardJsonFile, cancellationToken);
+        return !current.AsSpan().SequenceEqual(previous);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail is off (Mail:Host is not set): scorecards for {Period} version {Version} were not mailed")]
+    private static partial void LogMailOff(ILogger logger, string period, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scorecards for {Period} version {Version} were not mailed: figures unchanged since the version before (Mail:Updates = {Updates})")]
+    private static partial void LogNoUpdate(ILogger logger, string period, int version, string updates);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not mail the scorecards for {Period} version {Version} to {Recipient}")]
+    private static partial void LogMessageFailed(ILogger logger, Exception exception, string period, int version, string recipient);
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+
+namespace Reporting.LocalDev;
+
+/// <summary>
+/// A private maildev (the version pinned in package.json beside Azurite): an SMTP server that keeps every message in
+/// memory and shows them in a web inbox with a REST API, on free loopback ports. The demo sends its scorecard mail here
+/// and the tests read the messages back through <see cref="MailDevInbox"/>. Installed with <c>npm ci</c> when missing.
+/// </summary>
+public sealed class MailDevServer : IAsyncDisposable
+{
+    private const string ScriptPath = "node_modules/maildev/dist/bin/maildev.js";
+
+    private readonly Process _process;
+
+    private MailDevServer(Process process, int smtpPort, int webPort)
+    {
+        _process = process;
+        SmtpPort = smtpPort;
+        WebPort = webPort;
+        Inbox = new MailDevInbox(WebAddress);
+    }
+
+    public int SmtpPort { get; }
+
+    public int WebPort { get; }
+
+    /// <summary>The web inbox, for people.</summary>
+    public Uri WebAddress => new($"http://127.0.0.1:{WebPort}/");
+
+    /// <summary>The messages received, through maildev's REST API.</summary>
+    public MailDevInbox Inbox { get; }
+
+    /// <summary>The <c>Mail:*</c> settings that send to this server (plain SMTP, no authentication).</summary>
+    public Dictionary<string, string?> Settings(string sender = "scorecards@reporting.example.org") => new()
+    {
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Security"] = "None",
+        ["Mail:Sender"] = sender,
+    };
+
+    /// <summary>Installs maildev if needed, starts it on free ports, and returns once its API answers.</summary>
+    public static async Task<MailDevServer> StartAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var root = AzuriteInstallation.FindRepositoryRoot();
+        var script = Path.Combine(root, ScriptPath);
+        if (!File.Exists(script))
+        {
+            await AzuriteInstallation.EnsureInstalledAsync(root, log, cancellationToken); // npm ci installs every pinned tool
+        }
+
+        Exception? lastError = null;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var (smtp, web) = (LoopbackPorts.Free(), LoopbackPorts.Free());
+            var server = new MailDevServer(Launch(root, script, smtp, web), smtp, web);
+            try
+            {
+                await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
+                log?.Invoke($"maildev is running on 127.0.0.1 (SMTP {smtp}, inbox {server.WebAddress}).");
+                return server;
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+            {
+                lastError = ex;
+                await server.DisposeAsync();
+            }
+        }
+
+        throw new InvalidOperationException("maildev did not start after 3 attempts: " + lastError?.Message, lastError);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Inbox.Dispose();
+    }
+
+    private static Process Launch(string root, string script, int smtp, int web)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] arguments =
+        [
+            script, "--silent", "--ip", "127.0.0.1", "--smtp", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--web-ip", "127.0.0.1", "--web", web.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node; is Node.js installed?");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"maildev exited with code {_process.ExitCode} while starting");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(WebAddress, "api/healthz"), cancellationToken);
+                if (response.IsSuccessStatusCode && await LoopbackPorts.AnswersAsync(SmtpPort, cancellationToken))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < timeout)
+            {
+            }
+
+            if (deadline.Elapsed >= timeout)
+            {
+                throw new TimeoutException($"maildev did not answer on ports {SmtpPort} and {WebPort} within {timeout.TotalSeconds:0} s");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Application.Mail;
+using Reporting.LocalDev;
+using Reporting.Storage.Deliveries;
+using Reporting.Testing;
+
+namespace Reporting.IntegrationTests;
+
+/// <summary>Deadline mail on the real host's services, Azurite and maildev; the host's clock is set to days around November's deadline (5 December).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ReminderTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task BeforeTheDeadline_EachDepartmentWithoutFigures_IsRemindedOnce_WithItsLinkAndTemplate_ThenTheDayAfter_MissingNotices()
+    {
+        await using var maildev = await MailDevServer.StartAsync();
+        var account = TestStorage.Account(azurite);
+        var settings = maildev.Settings();
+        settings[TestClock.Key] = "2026-12-03T09:00:00Z";
+        // The test calls the service itself: the host's timers stay out of the way (on 6 December the monthly render would
+        // catch up and mail November's scorecards, as it should).
+        settings["extensions:mail:reminderSchedule"] = "0 0 0 1 1 *";
+        settings["extensions:monthlyScorecards:schedule"] = "0 0 0 1 1 *";
+        await using (var host = await HostHarness.StartAsync(account, settings))
+        {
+            await host.UploadAsync("sales", "2026-11.csv", new SubmissionCsvBuilder("2026-11").WithRow("new-customers", "1250").BuildText());
+            await host.ResultAsync("sales", "2026-11.csv");
+            var reminders = host.Services.GetRequiredService<DeadlineReminders>();
+
+            var plan = await reminders.PlanAsync(default);
+            Assert.Equal(7, plan.Count);
+            Assert.DoesNotContain(plan, p => p.Key.Document == "sales");
+            Assert.Equal(7, await reminders.SendAsync(default));
+            Assert.Equal(0, await reminders.SendAsync(default)); // the next day's run, or a second host
+            Assert.All(await reminders.PlanAsync(default), p => Assert.True(p.AlreadyLogged));
+        }
+
+        var messages = await InboxAsync(maildev, 7);
+        var support = messages.Single(m => m.To.Single().Address == "jonas.bergstrom@northwind.example.org");
+        Assert.Equal("Reminder: Customer Support figures for November 2026 are due 2026-12-05", support.Subject);
+        Assert.Contains("The Northwind Traders scorecard needs Customer Support's figures for November 2026 by 2026-12-05", support.Text);
+        Assert.Contains($"/{account.Options.SubmissionContainerPrefix}customer-support?", support.Text);
+        Assert.Contains("sp=", support.Text);
+        Assert.Contains($"curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-11.csv \"http://127.0.0.1:", support.Text);
+        Assert.Contains("-sub-customer-support/2026-11.csv?", support.Text);
+        var template = Encoding.UTF8.GetString(await maildev.Inbox.AttachmentAsync(support, support.Attachments!.Single(a => a.FileName == "2026-11.csv")));
+        Assert.StartsWith("period,kpi,value,comment\n2026-11,support-cost,,\n", template.ReplaceLineEndings("\n")); // text parts travel with CRLF
+
+        settings[TestClock.Key] = "2026-12-06T09:00:00Z";
+        await using (var host = await HostHarness.StartAsync(account, settings))
+        {
+            Assert.Equal(8, await host.Services.GetRequiredService<DeadlineReminders>().SendAsync(default));
+        }
+
+        messages = await InboxAsync(maildev, 15);
+        await Task.Delay(500);
+        Assert.Equal(15, (await maildev.Inbox.ListAsync()).Count);
+        var admin = messages.Single(m => m.To.Single().Address == "reporting-admin@northwind.example.org");
+        Assert.Equal("Missing figures for November 2026: 7 departments", admin.Subject);
+        Assert.Contains("- Customer Support (Jonas Bergström, jonas.bergstrom@northwind.example.org)", admin.Text);
+        Assert.DoesNotContain("Sales", admin.Text);
+        Assert.Contains(messages, m => m.Subject == "Missing: Customer Support figures for November 2026");
+        var log = await new DeliveryLogTable(account, TimeProvider.System).ListAsync("2026-11", default);
+        Assert.Equal((7, 8), (log.Count(r => r.Kind == DeliveryKind.Reminder), log.Count(r => r.Kind == DeliveryKind.MissingNotice)));
+    }
+
+    private static async Task<IReadOnlyList<MailDevMessage>> InboxAsync(MailDevServer maildev, int count) =>
+        await Eventually.GetAsync(async () =>
+        {
+            var messages = await maildev.Inbox.ListAsync();
+            return messages.Count >= count ? messages : null;
+        }, $"{count} messages in maildev");
+}
