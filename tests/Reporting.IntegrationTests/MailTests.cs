@@ -49,7 +49,9 @@ public sealed class MailTests(AzuriteFixture azurite)
 
         var sales = messages.Single(m => m.To.Single().Address == "amara.okafor@northwind.example.org");
         Assert.Equal("Sales scorecard, October 2026", sales.Subject);
-        Assert.Contains("Submission: received 2026-11-10", sales.Text);
+        // Received when the storage service says so (its own clock, not the host's).
+        var received = (await host.Account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").GetPropertiesAsync()).Value.LastModified;
+        Assert.Contains($"Submission: received {received.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", sales.Text);
         var salesPdf = PdfText.Extract(await maildev.Inbox.AttachmentAsync(sales, sales.Attachments!.Single(a => a.FileName == "sales.pdf")));
         Assert.Contains("New customers", salesPdf);
 
