@@ -56,13 +56,15 @@ internal static class GrowthChart
 
         var goalPen = new XPen(XColors.Firebrick, 1) { DashStyle = XDashStyle.Dash };
         gfx.DrawLine(goalPen, box.Left, Y(goal), box.Right, Y(goal));
-        gfx.DrawString("goal", font, new XSolidBrush(XColors.Firebrick), box.Right, Y(goal) - 2, XStringFormats.BottomRight);
+        gfx.DrawString("goal", font, new XSolidBrush(XColors.Firebrick), box.Left + 4, Y(goal) - 2, XStringFormats.BottomLeft);
 
-        // Linear growth from the smallest run, for comparison.
+        // Linear growth from the smallest run, for comparison; it stops at the top of the panel.
         var first = points[0];
+        var perDepartment = value(first) / first.Departments;
+        var linearEnd = Math.Min(maxX / 1.05, maxY / perDepartment);
         var linearPen = new XPen(XColors.Gray, 0.8) { DashStyle = XDashStyle.Dot };
-        gfx.DrawLine(linearPen, X(first.Departments), Y(value(first)), X(maxX / 1.05), Y(value(first) * (maxX / 1.05) / first.Departments));
-        gfx.DrawString("linear", font, XBrushes.Gray, X(maxX / 1.05), Y(Math.Min(maxY, value(first) * (maxX / 1.05) / first.Departments)), XStringFormats.BottomRight);
+        gfx.DrawLine(linearPen, X(first.Departments), Y(value(first)), X(linearEnd), Y(perDepartment * linearEnd));
+        gfx.DrawString("linear", font, XBrushes.Gray, X(linearEnd) - 3, Y(perDepartment * linearEnd) - 2, XStringFormats.BottomRight);
 
         var line = new XPen(XColors.SteelBlue, 2);
         for (var i = 1; i < points.Count; i++)
@@ -79,11 +81,13 @@ internal static class GrowthChart
                 gfx.DrawLine(pen, X(points[i - 1].Departments), Y(other(points[i - 1])), X(points[i].Departments), Y(other(points[i])));
             }
 
+            // Labelled at the largest run only: at the small ones the lines lie too close together (the table has every value).
             foreach (var point in points)
             {
                 gfx.DrawEllipse(brush, X(point.Departments) - 3, Y(other(point)) - 3, 6, 6);
-                gfx.DrawString(other(point).ToString("0.#", CultureInfo.InvariantCulture), font, brush, X(point.Departments) + 5, Y(other(point)) + 2, XStringFormats.TopLeft);
             }
+
+            gfx.DrawString(other(points[^1]).ToString("0.#", CultureInfo.InvariantCulture), font, brush, X(points[^1].Departments) + 5, Y(other(points[^1])) + 2, XStringFormats.TopLeft);
         }
 
         foreach (var point in points)
