@@ -75,6 +75,17 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_OlderSwapsInWhileANewerWaitsAtItsFence_TheNewersRowsSurviveTheCleanUp()
+    {
+        // v2 (newer) has written its rows; before it swaps, v1 (older) is published whole and cleans up after itself.
+        var v2 = PublishAsync("sales", October, Stamp(2), [Figure("sales", "reach", 2)],
+            async _ => await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1)]));
+
+        Assert.Equal(FigureSwap.InForce, await v2);
+        Assert.Equal(["2026-10 sales reach 2"], await StoredAsync(October, October));
+    }
+
+    [Fact]
     public async Task Load_WhileASubmissionIsBeingStored_SeesTheOldOneWhole_ThenTheNewOneWhole()
     {
         await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1), Figure("sales", "yield", 1)]);

@@ -49,8 +49,8 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
             await beforeSwap(cancellationToken);
         }
 
-        var swap = await SwapAsync(department, partition, stamp, figures.Count, cancellationToken);
-        await RemoveAllButInForceAsync(department, partition, cancellationToken);
+        var (swap, inForce) = await SwapAsync(department, partition, stamp, figures.Count, cancellationToken);
+        await RemoveAllButAsync(department, partition, inForce, cancellationToken);
         return swap;
     }
 
@@ -118,19 +118,20 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         Table.QueryAllAsync<FigurePointerEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FigurePointerEntity.RowPrefix} and RowKey lt {FigurePointerEntity.RowPrefix[..^1] + "}"}"), cancellationToken);
 
-    private async Task<FigureSwap> SwapAsync(string department, string partition, SubmissionStamp stamp, int figureCount, CancellationToken cancellationToken)
+    // Also says which submission holds the month afterwards, so the clean-up need not read the pointer again.
+    private async Task<(FigureSwap Swap, string InForce)> SwapAsync(string department, string partition, SubmissionStamp stamp, int figureCount, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxSwapConflicts; attempt++)
         {
             var current = await Table.FindAsync<FigurePointerEntity>(partition, FigurePointerEntity.RowKeyFor(department), cancellationToken);
             if (current?.SubmissionKey == stamp.Key)
             {
-                return FigureSwap.AlreadyInForce;
+                return (FigureSwap.AlreadyInForce, stamp.Key);
             }
 
             if (current is not null && !stamp.IsNewerThan(current))
             {
-                return FigureSwap.Superseded;
+                return (FigureSwap.Superseded, current.SubmissionKey);
             }
 
             var pointer = new FigurePointerEntity
@@ -148,7 +149,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
                 _ = current is null
                     ? await Table.AddEntityAsync(pointer, cancellationToken)
                     : await Table.UpdateEntityAsync(pointer, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                return FigureSwap.InForce;
+                return (FigureSwap.InForce, stamp.Key);
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
             {
@@ -159,13 +160,16 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         throw new InvalidOperationException($"the figures of {department} for {partition} kept changing; gave up after {MaxSwapConflicts} attempts");
     }
 
-    // Rows of submissions not in force are never read; removing them keeps the month small. A retry finishes what a crash left.
-    private async Task RemoveAllButInForceAsync(string department, string partition, CancellationToken cancellationToken)
+    // Rows of submissions older than the one in force can never be put in force again (the swap refuses them), so they
+    // go; rows of a newer submission may be waiting for its own swap and stay, as do rows received in the same storage
+    // second (a tie the swap may still decide). A later publish or a retry finishes what is left.
+    private async Task RemoveAllButAsync(string department, string partition, string inForce, CancellationToken cancellationToken)
     {
-        var inForce = (await Table.FindAsync<FigurePointerEntity>(partition, FigurePointerEntity.RowKeyFor(department), cancellationToken))?.SubmissionKey;
         var rows = await Table.QueryAllAsync<KpiFigureEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {department + "|"} and RowKey lt {department + "}"}"), cancellationToken);
-        var stale = rows.Where(e => e.SubmissionId != inForce).Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+        var stale = rows
+            .Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), SubmissionStamp.ReceivedPart(inForce)) < 0)
+            .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
         await ExecuteInBatchesAsync(stale, cancellationToken);
     }
 

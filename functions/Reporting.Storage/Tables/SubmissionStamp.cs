@@ -14,6 +14,9 @@ public sealed record SubmissionStamp(DateTimeOffset ReceivedUtc, string BlobName
 {
     public string Key { get; } = string.Create(CultureInfo.InvariantCulture, $"{ReceivedUtc.UtcTicks:D19}-{BlobVersionKey.For(BlobName, BlobETag)[..16]}");
 
+    /// <summary>The receipt-time part of a <see cref="Key"/> (its first 19 characters), to compare keys by time alone.</summary>
+    public static string ReceivedPart(string key) => key.Length > 19 ? key[..19] : key;
+
     public bool IsNewerThan(string otherKey) => string.CompareOrdinal(Key, otherKey) > 0;
 
     /// <summary>Newer than what is in force: by time, or, in a tie on time with another version of the same name, by being the current version.</summary>
