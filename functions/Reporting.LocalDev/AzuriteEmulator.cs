@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Reporting.LocalDev;
 
@@ -54,7 +52,7 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         Exception? lastError = null;
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var (blob, queue, table) = ports ?? (FreePort(), FreePort(), FreePort());
+            var (blob, queue, table) = ports ?? (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
             var process = Launch(root, script, blob, queue, table, location);
             var emulator = new AzuriteEmulator(process, blob, queue, table, location);
             try
@@ -78,7 +76,7 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     {
         if (!_process.HasExited && !OperatingSystem.IsWindows())
         {
-            using var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString()]);
+            using var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             try
             {
@@ -93,46 +91,21 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         await DisposeAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await NodeTool.StopAsync(_process);
 
     private static Process Launch(string root, string script, int blob, int queue, int table, string? location)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
-        string[] arguments =
+        return NodeTool.Start(root, script,
         [
-            script, "--silent", .. persistence, "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
-            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
-        ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node; is Node.js installed?");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+            "--silent", .. persistence, "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            "--blobHost", "127.0.0.1", "--blobPort", Text(blob),
+            "--queueHost", "127.0.0.1", "--queuePort", Text(queue),
+            "--tableHost", "127.0.0.1", "--tablePort", Text(table),
+        ]);
     }
+
+    private static string Text(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -165,12 +138,4 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

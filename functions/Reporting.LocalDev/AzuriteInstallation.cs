@@ -26,9 +26,16 @@ public static class AzuriteInstallation
             "Cannot find the Reporting repository's package.json (which pins Azurite); run this from inside the repository.");
     }
 
-    public static async Task<string> EnsureInstalledAsync(string root, Action<string>? log, CancellationToken cancellationToken)
+    public static Task<string> EnsureInstalledAsync(string root, Action<string>? log, CancellationToken cancellationToken) =>
+        EnsureInstalledAsync(root, ScriptPath, log, cancellationToken);
+
+    /// <summary>
+    /// The full path of a pinned tool's script (<paramref name="scriptPath"/>, relative to the repository), after
+    /// <c>npm ci</c> when it is missing: a checkout installed before the tool was pinned gets it too.
+    /// </summary>
+    public static async Task<string> EnsureInstalledAsync(string root, string scriptPath, Action<string>? log, CancellationToken cancellationToken)
     {
-        var script = Path.Combine(root, ScriptPath);
+        var script = Path.Combine(root, scriptPath);
         if (File.Exists(script))
         {
             return script;
@@ -38,13 +45,13 @@ public static class AzuriteInstallation
         await using var gate = await AcquireLockAsync(Path.Combine(root, ".azurite-install.lock"), cancellationToken);
         if (!File.Exists(script))
         {
-            log?.Invoke("Installing Azurite (npm ci) ...");
+            log?.Invoke($"Installing the pinned tools (npm ci) for {scriptPath} ...");
             await RunNpmCiAsync(root, cancellationToken);
         }
 
         return File.Exists(script)
             ? script
-            : throw new InvalidOperationException($"npm ci finished but {ScriptPath} is missing");
+            : throw new InvalidOperationException($"npm ci finished but {scriptPath} is missing");
     }
 
     private static async Task RunNpmCiAsync(string root, CancellationToken cancellationToken)

@@ -44,11 +44,7 @@ public sealed class MailDevServer : IAsyncDisposable
     public static async Task<MailDevServer> StartAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var root = AzuriteInstallation.FindRepositoryRoot();
-        var script = Path.Combine(root, ScriptPath);
-        if (!File.Exists(script))
-        {
-            await AzuriteInstallation.EnsureInstalledAsync(root, log, cancellationToken); // npm ci installs every pinned tool
-        }
+        var script = await AzuriteInstallation.EnsureInstalledAsync(root, ScriptPath, log, cancellationToken);
 
         Exception? lastError = null;
         for (var attempt = 1; attempt <= 3; attempt++)
@@ -73,42 +69,16 @@ public sealed class MailDevServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await NodeTool.StopAsync(_process);
         Inbox.Dispose();
     }
 
-    private static Process Launch(string root, string script, int smtp, int web)
-    {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        string[] arguments =
+    private static Process Launch(string root, string script, int smtp, int web) =>
+        NodeTool.Start(root, script,
         [
-            script, "--silent", "--ip", "127.0.0.1", "--smtp", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--silent", "--ip", "127.0.0.1", "--smtp", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--web-ip", "127.0.0.1", "--web", web.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node; is Node.js installed?");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        ]);
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
