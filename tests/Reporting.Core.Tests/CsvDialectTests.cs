@@ -59,6 +59,8 @@ public sealed class CsvDialectTests
         "line 2, column 3 (value): '1.234' could have a '.' separating thousands or a decimal point; in a file separated by semicolons write the figure without thousands separators and with ',' for decimals, for example 1234 or 1,234")]
     [InlineData("tab file, 1,234", "period\tkpi\tvalue\n2026-10\treach\t1,234\n",
         "line 2, column 3 (value): '1,234' could have a comma separating thousands or a decimal comma; write the figure without thousands separators, for example 1234 or 1.234")]
+    [InlineData("comma file, quoted decimal comma", "period,kpi,value\n2026-10,yield,\"86,5\"\n",
+        "line 2, column 3 (value): '86,5' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5")]
     [InlineData("semicolon file, badly grouped", "period;kpi;value\n2026-10;reach;1.23.4\n",
         "line 2, column 3 (value): '1.23.4' is not a number; write digits with a ',' for decimals, for example 1234,5")]
     [InlineData("semicolon file, two decimal commas", "period;kpi;value\n2026-10;reach;1,2,3\n",
@@ -74,8 +76,8 @@ public sealed class CsvDialectTests
     [Theory]
     [InlineData("0", ',', 0)]
     [InlineData("12.5", ';', 12.5)]
-    [InlineData("1,5", ',', 1.5)]
-    [InlineData("0,123", ',', 0.123)]
+    [InlineData("1,5", '\t', 1.5)]
+    [InlineData("0,123", ';', 0.123)]
     [InlineData("1,234", ';', 1.234)]
     [InlineData("1.234.567", ';', 1234567)]
     [InlineData("1,234,567", ',', 1234567)]

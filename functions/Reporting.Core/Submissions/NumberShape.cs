@@ -7,7 +7,8 @@ namespace Reporting.Core.Submissions;
 /// the last of two different separators, or when the digits after it cannot be a thousands group (not exactly three);
 /// it separates thousands when it repeats or stands before the decimal mark, and then every group must have three digits.
 /// A single '.' or ',' followed by exactly three digits that is not the file's decimal mark could be either, and is
-/// reported as <see cref="Ambiguity"/> instead of guessed. Spaces (also no-break and narrow no-break) only group.
+/// reported as <see cref="Ambiguity"/> instead of guessed, and so is a lone comma in a comma-delimited file (whose
+/// decimal mark is '.'). Spaces (also no-break and narrow no-break) only group.
 /// </summary>
 internal readonly record struct NumberShape(string? Invariant, char? Ambiguity)
 {
@@ -32,6 +33,12 @@ internal readonly record struct NumberShape(string? Invariant, char? Ambiguity)
         }
 
         char? decimalChar;
+        if (mark == DecimalMark.Point && commas == 1 && (dots == 0 || body.LastIndexOf(',') > body.LastIndexOf('.')) && !hasSpaces)
+        {
+            // A comma-delimited file writes decimals with '.': a lone comma there is someone's other convention, never read.
+            return new(null, ',');
+        }
+
         if (dots > 0 && commas > 0)
         {
             decimalChar = body.LastIndexOf('.') > body.LastIndexOf(',') ? '.' : ',';
