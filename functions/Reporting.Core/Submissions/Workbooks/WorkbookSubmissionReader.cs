@@ -51,7 +51,7 @@ internal sealed class WorkbookSubmissionReader(SubmissionRules rules)
                 ? result with { Notes = [$"the workbook has {sheets.Count} sheets; read '{sheet.Name?.Value}' ({(named is null ? "the first sheet; name a sheet after the department to have that one read instead" : "named like the department")})"] }
                 : result;
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or XmlException or InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or OverflowException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or XmlException or InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or OverflowException or NotSupportedException)
         {
             return SubmissionResult.Rejected(SubmissionProblem.ForFile($"the workbook could not be read: it is damaged or not an Excel .xlsx file ({ex.Message.TrimEnd('.')}); save it again from Excel as .xlsx, or as CSV UTF-8"));
         }
