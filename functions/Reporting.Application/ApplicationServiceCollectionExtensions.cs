@@ -26,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ScorecardPdfRenderer>();
         services.AddSingleton<StrategySource>();
         services.AddSingleton<SubmissionIngestion>();
+        services.AddSingleton<MonthTemplates>();
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
         services.AddSingleton<RenderLock>();
         services.AddSingleton<ScorecardPublisher>();
