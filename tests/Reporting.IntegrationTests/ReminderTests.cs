@@ -40,7 +40,7 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         var messages = await InboxAsync(maildev, 7);
         var support = messages.Single(m => m.To.Single().Address == "jonas.bergstrom@northwind.example.org");
         Assert.Equal("Reminder: Customer Support figures for November 2026 are due 2026-12-05", support.Subject);
-        Assert.Contains("The Northwind Traders scorecard needs Customer Support's figures for November 2026 by 2026-12-05", support.Text);
+        Assert.Contains("The Northwind Traders scorecard needs Customer Support's figures for November 2026 by 2026-12-05 (end of the day, Europe/London time);", support.Text);
         Assert.Contains($"/{account.Options.SubmissionContainerPrefix}customer-support?", support.Text);
         Assert.Contains("sp=", support.Text);
         Assert.Contains($"curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-11.csv \"http://127.0.0.1:", support.Text);
@@ -59,6 +59,7 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         Assert.Equal(15, (await maildev.Inbox.ListAsync()).Count);
         var admin = messages.Single(m => m.To.Single().Address == "reporting-admin@northwind.example.org");
         Assert.Equal("Missing figures for November 2026: 7 departments", admin.Subject);
+        Assert.Contains("by the deadline, 2026-12-05 (end of the day, Europe/London time):", admin.Text);
         Assert.Contains("- Customer Support (Jonas Bergström, jonas.bergstrom@northwind.example.org)", admin.Text);
         Assert.DoesNotContain("Sales", admin.Text);
         Assert.Contains(messages, m => m.Subject == "Missing: Customer Support figures for November 2026");

@@ -96,14 +96,14 @@ public sealed partial class DeadlineReminders(
         if (planned.Key.Kind == DeliveryKind.MissingNotice)
         {
             return planned.Key.Document == AdminsDocument
-                ? ReminderMailComposer.MissingToAdmin(planned.Key.Recipient, planned.Departments, planned.Period, planned.Deadline)
-                : ReminderMailComposer.MissingToOwner(department, planned.Period, planned.Deadline);
+                ? ReminderMailComposer.MissingToAdmin(planned.Key.Recipient, planned.Departments, planned.Period, planned.Deadline, strategy.TimeZone.Id)
+                : ReminderMailComposer.MissingToOwner(department, planned.Period, planned.Deadline, strategy.TimeZone.Id);
         }
 
         var validity = mail.Value.UploadLinkValidity > access.MaxValidity ? access.MaxValidity : mail.Value.UploadLinkValidity;
         var grant = await access.GrantAsync(department.Id, validity, cancellationToken);
         var templateName = SubmissionTemplate.FileName(planned.Period);
-        return ReminderMailComposer.Reminder(strategy.Organisation, department, planned.Period, planned.Deadline, grant.ContainerSasUrl, grant.ExpiresUtc,
+        return ReminderMailComposer.Reminder(strategy.Organisation, department, planned.Period, planned.Deadline, strategy.TimeZone.Id, grant.ContainerSasUrl, grant.ExpiresUtc,
             templateName, SubmissionTemplate.Csv(department, planned.Period));
     }
 
