@@ -3,9 +3,12 @@ using Reporting.Testing;
 
 namespace Reporting.Cli.Tests;
 
-/// <summary>Without --period, verbs take last month on the organisation's calendar (the strategy's timeZone), not UTC's.</summary>
+/// <summary>
+/// The strategy's timeZone through the CLI: checked by `strategy validate`, and without --period, verbs take last month on the
+/// organisation's calendar, not UTC's.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class DefaultPeriodTests(AzuriteFixture azurite) : IDisposable
+public sealed class StrategyTimeZoneTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly ReportingStorageAccount _account = TestStorage.Account(azurite);
     private readonly string _folder = Directory.CreateTempSubdirectory("reporting-cli-").FullName;
@@ -49,5 +52,14 @@ public sealed class DefaultPeriodTests(AzuriteFixture azurite) : IDisposable
         var month = Core.Periods.Period.Parse(expected);
         Assert.Contains($"Submissions for {month.DisplayName}", status.Output, StringComparison.Ordinal);
         Assert.Contains($"(due by {month.Next().Year:0000}-{month.Next().Month:00}-05, {zone})", status.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StrategyValidate_UnknownTimeZone_ExitsOneAndSaysWhatToWrite()
+    {
+        var result = await CliProcess.RunAsync("strategy", "validate", SampleIn("Europe/Londn"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("timeZone: 'Europe/Londn' is not a known time zone; use an IANA id such as Europe/London, America/New_York or UTC", result.Output);
     }
 }
