@@ -89,6 +89,19 @@ public sealed class MonthlyScorecardScheduleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Configure_RetiredTimeZoneSetting_IsIgnoredWithAWarningThatSaysWhereTheZoneLives()
+    {
+        var logger = new ListLogger<MonthlyScorecardSchedule>();
+        var schedule = new MonthlyScorecardSchedule(
+            new StrategySource(new StrategyBlob(_account)), Options.Create(new MonthlyScorecardOptions { TimeZone = "America/New_York" }), logger);
+
+        Assert.Equal(At("2026-12-06T06:00:00Z"), await schedule.GetNextOccurrenceAsync(At("2026-11-22T10:00:00Z"), default)); // no strategy: UTC, not New York
+        var warning = Assert.Single(logger.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("extensions.monthlyScorecards.timeZone (America/New_York) is no longer read: the organisation's zone is the strategy's timeZone", warning.Message);
+    }
+
+    [Fact]
     public async Task GetNextOccurrenceAsync_FollowsTheStrategyInStorage_AndANewDeadlineMovesIt()
     {
         var schedule = Schedule();
