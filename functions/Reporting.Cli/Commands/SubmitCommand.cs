@@ -42,7 +42,7 @@ public static class SubmitCommand
             Print(outcomes);
             if (outcomes.Any(o => o.Status == "pending"))
             {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]Some uploads had no answer after {seconds} s.[/] Is the host running? Their answers will appear under results/ beside them.");
+                AnsiConsole.MarkupLineInterpolated($"[yellow]Some uploads had no answer after {seconds} s.[/] Is the host running? Their answers will appear in the department's answer container (answers-<department>) under the same names.");
             }
 
             return outcomes.Any(o => o.Status is "rejected" or "poisoned") ? ExitCodes.InvalidInput : ExitCodes.Success;

@@ -9,12 +9,17 @@ using Reporting.Core.Submissions;
 namespace Reporting.Storage.Blobs;
 
 /// <summary>
-/// The departments' submission containers: uploads at the top level, and the pipeline's answer to each upload
-/// under <c>results/</c> beside it, in the same container so the department's credential can read it.
+/// The departments' uploads, in their submission containers (any folder level), and the pipeline's answer to each
+/// upload under the same name in the department's answer container, which the department's link can read but not write.
 /// </summary>
 public sealed class SubmissionBlobs(ReportingStorageAccount account)
 {
-    public const string ResultsFolder = "results/";
+    /// <summary>
+    /// Where answers lived inside the submission container before they moved to a container of their own. The scan
+    /// still never enters it, so an account upgraded in place does not take its old answers for uploads; the folder is
+    /// reserved, and docs/submission-format.md says so.
+    /// </summary>
+    public const string LegacyResultsFolder = "results/";
     private const int PageSize = 500;
 
     /// <summary>Every upload in every department container, read page by page with continuation tokens.</summary>
@@ -44,7 +49,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
 
     /// <summary>
     /// The uploads in one department container, page by page. The listing goes one level at a time and never enters
-    /// <c>results/</c>, so the pipeline's own answers (one folder, however many) cost one entry per scan, not one per answer.
+    /// the reserved <c>results/</c> folder (see <see cref="LegacyResultsFolder"/>).
     /// </summary>
     public async IAsyncEnumerable<SubmissionUpload> ListUploadsAsync(string containerName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -60,7 +65,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
                 {
                     if (item.IsPrefix)
                     {
-                        if (item.Prefix != ResultsFolder)
+                        if (item.Prefix != LegacyResultsFolder)
                         {
                             folders.Enqueue(item.Prefix);
                         }
@@ -118,13 +123,23 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     }
 
     /// <summary>
-    /// Writes the answer beside the upload: a short text and a problems sheet for people, JSON for tools.
-    /// The JSON goes last: its presence means the whole answer is there.
+    /// Writes the answer under the upload's own name in the department's answer container: a short text and a problems
+    /// sheet for people, JSON for tools. The JSON goes last: its presence means the whole answer is there.
     /// </summary>
     public async Task WriteResultAsync(SubmissionUpload upload, string text, byte[] problemsCsv, string json, CancellationToken cancellationToken)
     {
-        var container = account.BlobService.GetBlobContainerClient(upload.Container);
-        await UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        var container = account.AnswerContainer(upload.Department);
+        try
+        {
+            await UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // A department whose container was made by hand, or before answers had their own: made once, here.
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        }
+
         await UploadAsync(container, ResultBlobName(upload.BlobName, ".problems.csv"), problemsCsv, "text/csv; charset=utf-8", cancellationToken);
         await UploadAsync(container, ResultBlobName(upload.BlobName, ".json"), Encoding.UTF8.GetBytes(json), "application/json", cancellationToken);
     }
@@ -133,7 +148,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     {
         try
         {
-            var blob = account.SubmissionContainer(department).GetBlobClient(ResultBlobName(blobName, ".json"));
+            var blob = account.AnswerContainer(department).GetBlobClient(ResultBlobName(blobName, ".json"));
             return (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
         }
         catch (RequestFailedException ex) when (ex.IsNotFound())
@@ -152,11 +167,12 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     }
 
     /// <summary>
-    /// Where the answer to an upload goes: <c>results/&lt;name&gt;&lt;extension&gt;</c>; an unsafe name (see
-    /// <see cref="UploadName"/>) is answered under <c>results/unsafe-name-&lt;hash&gt;</c> so it cannot point anywhere else.
+    /// The answer's name in the answer container: the upload's own name plus <paramref name="extension"/>
+    /// (<c>2026-10.csv</c> is answered by <c>2026-10.csv.json</c>, <c>.txt</c>, <c>.problems.csv</c>); an unsafe name (see
+    /// <see cref="UploadName"/>) is answered under <c>unsafe-name-&lt;hash&gt;</c> so it cannot point anywhere else.
     /// </summary>
     public static string ResultBlobName(string uploadName, string extension) =>
-        ResultsFolder + (UploadName.IsSafe(uploadName) ? uploadName : "unsafe-name-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)))[..16].ToLowerInvariant()) + extension;
+        (UploadName.IsSafe(uploadName) ? uploadName : "unsafe-name-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)))[..16].ToLowerInvariant()) + extension;
 
     private BlobClient BlobOf(SubmissionUpload upload) => account.BlobService.GetBlobContainerClient(upload.Container).GetBlobClient(upload.BlobName);
 
