@@ -81,7 +81,7 @@ public sealed partial class MonthlyScorecardSchedule : ISchedule
             _lastRead = strategy;
             return strategy;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && _lastRead is { } last)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && _lastRead is { } last) // a storage timeout is a failure too, not a stop
         {
             LogStrategyUnreadable(_logger, ex, last.SubmissionDeadlineDay, last.TimeZone.Id);
             return last;
