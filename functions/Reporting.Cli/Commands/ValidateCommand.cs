@@ -48,8 +48,8 @@ public static class ValidateCommand
         }
 
         using var stream = file.OpenRead();
-        // The pipeline's rules: the configured limits (host.json "submissions"), and the month in progress by the clock.
-        var rules = services.GetRequiredService<IOptions<SubmissionRules>>().Value with { CurrentPeriod = services.GetRequiredService<TimeProvider>().CurrentPeriod() };
+        // The pipeline's rules: the configured limits (host.json "submissions"), and the month in progress by the clock, in the organisation's zone.
+        var rules = services.GetRequiredService<IOptions<SubmissionRules>>().Value with { CurrentPeriod = services.GetRequiredService<TimeProvider>().CurrentPeriod(strategy) };
         var result = new SubmissionReader(rules).Read(stream, department, file.Name);
         if (result.IsAccepted)
         {
