@@ -20,7 +20,11 @@ namespace Reporting.Benchmarks;
 internal static class BareRenderCeiling
 {
     /// <summary>What one page draws: the drawing operators, and its marked content (tagged and artifacts).</summary>
-    public sealed record PageDrawing(int Texts, int Lines, int Rectangles, int Curves, int TaggedContent, int Artifacts);
+    public sealed record PageDrawing(int Texts, int Lines, int Rectangles, int Curves, int TaggedContent, int Artifacts)
+    {
+        /// <summary>Structure elements that group others (tables, rows, sections) on this page: the pack's share, spread by tagged content.</summary>
+        public int Groups { get; init; }
+    }
 
     /// <summary>Counts the drawing operators (Tj/TJ, l, re, c) and marked-content sequences (BDC with an MCID, artifacts) on each page.</summary>
     public static IReadOnlyList<PageDrawing> Count(byte[] pdf)
@@ -39,13 +43,29 @@ internal static class BareRenderCeiling
             pages.Add(new PageDrawing(names.Count(n => n is "Tj" or "TJ"), names.Count(n => n == "l"), names.Count(n => n == "re"), names.Count(n => n == "c"), tagged, artifacts));
         }
 
+        // The structure elements that hold no content of their own (Document, Sect, Table, TR) are not on any page; they
+        // are spread over the pages by their tagged content, so the tagged ceiling builds a tree as large as the pack's.
+        var elements = document.Internals.GetAllObjects().OfType<PdfDictionary>().Count(d => d.Elements.GetName("/Type") == "/StructElem");
+        var pieces = pages.Sum(p => p.TaggedContent);
+        var groups = Math.Max(0, elements - pieces);
+        var given = 0;
+        var seen = 0;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            seen += pages[i].TaggedContent;
+            var due = pieces == 0 ? 0 : (int)((long)groups * seen / pieces);
+            pages[i] = pages[i] with { Groups = due - given };
+            given = due;
+        }
+
         return pages;
     }
 
     /// <summary>Draws the same number of each on the same number of pages, and saves; tagged, in as many pieces.</summary>
     public static byte[] Render(IReadOnlyList<PageDrawing> pages, bool tagged)
     {
-        using var document = new PdfDocument();
+        // The same compression setting as our documents (PdfBuilder), so the ratio is not a compression setting's.
+        using var document = new PdfDocument { Options = { FlateEncodeMode = PdfFlateEncodeMode.BestSpeed } };
         var structure = tagged ? UAManager.ForDocument(document) : null;
         structure?.SetDocumentLanguage(Theme.Language);
         var shelf = structure is null ? null : new ParentTreeShelf(structure);
@@ -83,7 +103,7 @@ internal static class BareRenderCeiling
                 gfx.DrawEllipse(Theme.MutedBrush, Theme.Margin + (i % 10 * 50), 60 + (i / 10 % 70 * 10), 6, 6);
             }
 
-            pieces.Finish();
+            pieces.FinishPage();
             structure?.StructureBuilder.EndMarkedContentsWithId();
         }
 
@@ -93,9 +113,12 @@ internal static class BareRenderCeiling
         return output.ToArray();
     }
 
-    // Splits a page's drawing operations, in order, into its tagged pieces (a paragraph each) and then its artifacts.
+    // Splits a page's drawing operations, in order, into its tagged pieces (a paragraph each) and then its artifacts;
+    // the paragraphs are spread over as many grouping elements (divisions) as the page's share of the pack's.
     private sealed class Pieces(StructureBuilder? builder, PageDrawing drawing)
     {
+        private int _group = -1;
+
         private readonly int _operations = drawing.Texts + drawing.Lines + drawing.Rectangles + (drawing.Curves / 4);
         private readonly int _pieces = drawing.TaggedContent + drawing.Artifacts;
         private int _done;
@@ -118,10 +141,19 @@ internal static class BareRenderCeiling
             _open = piece;
             if (piece < drawing.TaggedContent)
             {
+                var group = drawing.Groups == 0 ? -1 : (int)((long)piece * drawing.Groups / drawing.TaggedContent);
+                if (group != _group)
+                {
+                    EndGroup();
+                    builder.BeginElement(PdfGroupingElementTag.Division);
+                    _group = group;
+                }
+
                 builder.BeginElement(PdfBlockLevelElementTag.Paragraph);
             }
             else
             {
+                EndGroup();
                 builder.BeginArtifact();
             }
         }
@@ -132,6 +164,21 @@ internal static class BareRenderCeiling
             {
                 builder!.End();
                 _open = -1;
+            }
+        }
+
+        public void FinishPage()
+        {
+            Finish();
+            EndGroup();
+        }
+
+        private void EndGroup()
+        {
+            if (_group >= 0)
+            {
+                builder!.End();
+                _group = -1;
             }
         }
     }
