@@ -25,6 +25,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
         services.AddSingleton<ScorecardPdfRenderer>();
         services.AddSingleton<StrategySource>();
+        services.AddOptions<ReceivedTimeOptions>().BindConfiguration(ReceivedTimeOptions.Section);
+        services.AddSingleton<ReceivedTimes>();
         services.AddSingleton<SubmissionIngestion>();
         services.AddSingleton<MonthTemplates>();
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
