@@ -154,7 +154,8 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         var status = await Run("status", "--period", "2026-09");
 
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Matches(@"Sales[^\n]*accepted[^\n]*2026-10-03 10:00", status.Output);
+        // status shows the time on the organisation's calendar: the sample strategy's Europe/London, on summer time in October.
+        Assert.Matches(@"Sales[^\n]*accepted[^\n]*2026-10-03 11:00", status.Output);
     }
 
     [Fact]
