@@ -17,14 +17,19 @@ public static class BlobEventReader
 
     public static BlobEventBatch Read(string message)
     {
-        var json = message.TrimStart();
-        if (!json.StartsWith('{') && !json.StartsWith('['))
+        var json = message.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (!LooksLikeJson(json))
         {
             try
             {
-                json = Encoding.UTF8.GetString(Convert.FromBase64String(message.Trim()));
+                json = Encoding.UTF8.GetString(Convert.FromBase64String(message.Trim())).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
             }
             catch (FormatException)
+            {
+                json = "";
+            }
+
+            if (!LooksLikeJson(json))
             {
                 return BlobEventBatch.Invalid("the message is neither JSON nor Base64-encoded JSON");
             }
@@ -88,7 +93,13 @@ public static class BlobEventReader
             && Text(data, "url") is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             // https://<account>.blob.core.windows.net/<container>/<name>; the emulator puts the account first in the path.
-            var segments = uri.AbsolutePath.TrimStart('/').Split('/', 2);
+            var path = uri.AbsolutePath.TrimStart('/');
+            if (uri.IsLoopback || uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+            {
+                path = path.Contains('/', StringComparison.Ordinal) ? path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..] : "";
+            }
+
+            var segments = path.Split('/', 2);
             if (segments.Length == 2 && segments[1].Length > 0)
             {
                 return new BlobCreated(Uri.UnescapeDataString(segments[0]), Uri.UnescapeDataString(segments[1]));
@@ -97,6 +108,8 @@ public static class BlobEventReader
 
         return null;
     }
+
+    private static bool LooksLikeJson(string text) => text.StartsWith('{') || text.StartsWith('[');
 
     private static string? Text(JsonElement item, string property) =>
         item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
