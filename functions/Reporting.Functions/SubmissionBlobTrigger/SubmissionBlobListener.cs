@@ -84,9 +84,10 @@ internal sealed partial class SubmissionBlobListener(
                 var now = clock.GetUtcNow();
                 if (now >= nextListing)
                 {
-                    // New department containers appear rarely; with events they are listed at the safety net's pace.
+                    // New department containers appear rarely: they are looked for at the slowest pace (every polling
+                    // interval by default; the idle interval, or the safety net's with events).
                     _schedule.Refresh(await blobs.ListContainersAsync(stopping), now);
-                    nextListing = now + _schedule.Fastest;
+                    nextListing = now + _schedule.Slowest;
                 }
 
                 var found = await ScanDueAsync(now, stopping);

@@ -21,13 +21,15 @@ internal sealed partial class SubmissionEventPump(
     public async Task RunAsync(CancellationToken stopping)
     {
         var failures = 0;
+        var created = false;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                if (failures == 0 || failures % 10 == 1)
+                if (!created)
                 {
-                    await queue.EnsureCreatedAsync(stopping);
+                    await queue.EnsureCreatedAsync(stopping); // once: every idle request costs (see docs/deploy.md)
+                    created = true;
                 }
 
                 var messages = await queue.ReceiveAsync(Math.Max(1, options.MaxConcurrentUploads), options.ClaimDuration, stopping);
@@ -47,6 +49,7 @@ internal sealed partial class SubmissionEventPump(
             catch (Exception ex)
             {
                 failures++;
+                created &= failures < 3; // a queue deleted under the host is made again after a few failures
                 var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5))));
                 LogQueueFailed(logger, ex, queue.Name, failures, delay.TotalSeconds);
                 await Task.Delay(delay, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
