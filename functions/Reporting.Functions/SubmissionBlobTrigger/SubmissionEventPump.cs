@@ -126,7 +126,8 @@ internal sealed partial class SubmissionEventPump(
             return null;
         }
 
-        return await run switch
+        // On a stop, stop waiting: the run finishes under the dispatcher, and the message, not deleted, comes back later.
+        return await run.WaitAsync(stopping) switch
         {
             UploadOutcome.RetryPending => options.RetryDelay,
             UploadOutcome.ReceiptFailed or UploadOutcome.ClaimLost => options.ClaimDuration,
