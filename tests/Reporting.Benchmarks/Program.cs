@@ -28,6 +28,7 @@ if (args.Contains("--scan-only"))
         scan = scan with { Departments = scanDepartments };
     }
 
+    scan = scan with { Answers = args.Contains("--scan-answers") };
     var scanPeriod = Array.IndexOf(args, "--period") is >= 0 and var sp && sp + 1 < args.Length ? Period.Parse(args[sp + 1]) : BenchmarkSettings.Period;
     Console.WriteLine($"Benchmark: scan cost, {scan.Departments:N0} departments x {scan.UploadsPerDepartment} uploads. Machine: {MachineInfo.Describe()}");
     await using var scanAzurite = await AzuriteEmulator.StartAsync(Console.WriteLine);
