@@ -29,6 +29,15 @@ if (args.Contains("--scan-only"))
     }
 
     scan = scan with { Answers = args.Contains("--scan-answers") };
+    if (Array.IndexOf(args, "--scan-modes") is >= 0 and var sm && sm + 1 < args.Length)
+    {
+        scan = scan with { Modes = args[sm + 1].ToUpperInvariant() };
+    }
+
+    if (Array.IndexOf(args, "--scan-safety-net") is >= 0 and var sn && sn + 1 < args.Length)
+    {
+        scan = scan with { SafetyNet = TimeSpan.Parse(args[sn + 1], System.Globalization.CultureInfo.InvariantCulture) };
+    }
     var scanPeriod = Array.IndexOf(args, "--period") is >= 0 and var sp && sp + 1 < args.Length ? Period.Parse(args[sp + 1]) : BenchmarkSettings.Period;
     Console.WriteLine($"Benchmark: scan cost, {scan.Departments:N0} departments x {scan.UploadsPerDepartment} uploads. Machine: {MachineInfo.Describe()}");
     await using var scanAzurite = await AzuriteEmulator.StartAsync(Console.WriteLine);

@@ -33,7 +33,7 @@ internal sealed partial class SubmissionBlobListener(
             _pump = Task.Run(() => events.RunAsync(_stopping.Token), CancellationToken.None);
         }
 
-        LogStarted(logger, options.PollingInterval.TotalMilliseconds, _schedule.Slowest.TotalMilliseconds, options.EventQueue ?? "none", options.MaxAttempts);
+        LogStarted(logger, _schedule.Fastest.TotalMilliseconds, _schedule.Slowest.TotalMilliseconds, options.EventQueue ?? "none", options.MaxAttempts);
         return Task.CompletedTask;
     }
 
