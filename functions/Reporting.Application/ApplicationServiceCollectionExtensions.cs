@@ -25,7 +25,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
         services.AddSingleton<ScorecardPdfRenderer>();
         services.AddSingleton<StrategySource>();
+        services.AddOptions<ReceivedTimeOptions>().BindConfiguration(ReceivedTimeOptions.Section);
+        services.AddSingleton<ReceivedTimes>();
         services.AddSingleton<SubmissionIngestion>();
+        services.AddSingleton<MonthTemplates>();
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
         services.AddSingleton<RenderLock>();
         services.AddSingleton<ScorecardPublisher>();

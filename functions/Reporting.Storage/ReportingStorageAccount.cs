@@ -52,6 +52,10 @@ public sealed class ReportingStorageAccount
     public BlobContainerClient SubmissionContainer(string departmentId) =>
         BlobService.GetBlobContainerClient(Options.SubmissionContainerPrefix + departmentId);
 
+    /// <summary>Where the pipeline answers a department: readable, not writable, with the department's link.</summary>
+    public BlobContainerClient AnswerContainer(string departmentId) =>
+        BlobService.GetBlobContainerClient(Options.AnswerContainerPrefix + departmentId);
+
     public string? DepartmentOfContainer(string containerName) =>
         containerName.StartsWith(Options.SubmissionContainerPrefix, StringComparison.Ordinal)
             ? containerName[Options.SubmissionContainerPrefix.Length..]
@@ -59,7 +63,7 @@ public sealed class ReportingStorageAccount
 
     public TableClient Table(string name) => TableService.GetTableClient(name);
 
-    /// <summary>Creates the shared containers and tables, and one submission container per department.</summary>
+    /// <summary>Creates the shared containers and tables, and one submission and one answer container per department.</summary>
     public async Task EnsureCreatedAsync(IEnumerable<string> departmentIds, CancellationToken cancellationToken = default)
     {
         foreach (var table in new[] { Options.FigureTable, Options.SubmissionTable, Options.ReceiptTable, Options.RunTable })
@@ -75,6 +79,7 @@ public sealed class ReportingStorageAccount
         foreach (var department in departmentIds)
         {
             await SubmissionContainer(department).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await AnswerContainer(department).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
     }
 }

@@ -29,6 +29,12 @@ public sealed class StorageOptions
     /// <summary>Each department uploads into its own container, <c>&lt;prefix&gt;&lt;department-id&gt;</c>.</summary>
     public string SubmissionContainerPrefix { get; set; } = "submissions-";
 
+    /// <summary>
+    /// The pipeline's answers to a department's uploads go to <c>&lt;prefix&gt;&lt;department-id&gt;</c>, a container of
+    /// their own: the department's link may read it but not write it (a SAS cannot protect a folder inside a container).
+    /// </summary>
+    public string AnswerContainerPrefix { get; set; } = "answers-";
+
     public string ScorecardContainer { get; set; } = "scorecards";
 
     public string ConfigContainer { get; set; } = "config";
@@ -52,6 +58,7 @@ public sealed class StorageOptions
     {
         ConnectionString = connectionString,
         SubmissionContainerPrefix = $"{prefix}-sub-",
+        AnswerContainerPrefix = $"{prefix}-ans-",
         ScorecardContainer = $"{prefix}-scorecards",
         ConfigContainer = $"{prefix}-config",
         FigureTable = $"{prefix}figures",
@@ -72,6 +79,7 @@ public sealed class StorageOptions
         ["AzureWebJobsStorage:clientId"] = Connection.ClientId,
         ["Storage:EnforceAzureRules"] = EnforceAzureRules ? "true" : "false",
         ["Storage:SubmissionContainerPrefix"] = SubmissionContainerPrefix,
+        ["Storage:AnswerContainerPrefix"] = AnswerContainerPrefix,
         ["Storage:ScorecardContainer"] = ScorecardContainer,
         ["Storage:ConfigContainer"] = ConfigContainer,
         ["Storage:FigureTable"] = FigureTable,

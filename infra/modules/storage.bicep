@@ -115,6 +115,13 @@ resource submissionContainers 'Microsoft.Storage/storageAccounts/blobServices/co
   properties: { publicAccess: 'None' }
 }]
 
+// The pipeline's answers to each department's uploads: the department's link reads them, never writes them.
+resource answerContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for id in departmentIds: {
+  parent: blobService
+  name: 'answers-${id}'
+  properties: { publicAccess: 'None' }
+}]
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage
   name: 'default'

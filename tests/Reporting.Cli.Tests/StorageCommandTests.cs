@@ -27,9 +27,10 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     // The host that answers uploads, as in production: the real WebJobs host on the same storage, on the tests' clock.
-    private async Task<IHost> StartHostAsync()
+    private async Task<IHost> StartHostAsync(bool trustDeclaredReceivedTime = false)
     {
         var settings = TestStorage.Settings(_account);
+        settings["Reporting:TrustDeclaredReceivedTime"] = trustDeclaredReceivedTime ? "true" : null;
         settings[TestClock.Key] = TestClock.NowText;
         settings["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
         settings["logging:logLevel:default"] = "Warning";
@@ -98,9 +99,11 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(1, rejected.ExitCode);
         Assert.Contains("line 2, column 2 (kpi): 'social-hire' is not a KPI of HR & Internal Communications; did you mean 'social-hires'?", rejected.Output);
         Assert.Equal(0, status.ExitCode);
-        Assert.Matches(@"Submissions for October 2026\S* \(due by 2026-11-05\)", status.Output);
+        Assert.Matches(@"Submissions for October 2026\S* \(due by 2026-11-05, Europe/London\)", status.Output);
         // Received when the storage service says it was (its own clock, not the host's): after the 5 November deadline here.
-        var received = (await _account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").GetPropertiesAsync()).Value.LastModified.UtcDateTime;
+        // Shown in the strategy's zone, Europe/London.
+        var received = TimeZoneInfo.ConvertTime(
+            (await _account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").GetPropertiesAsync()).Value.LastModified, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
         Assert.Matches($@"Sales\s+│\s+late\s+│\s+{received.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}", status.Output);
         Assert.Matches(@"HR & Internal Communications\s+│\s+rejected\s+│.*1 problems in 2026-10.csv", status.Output);
         Assert.Matches(@"Community Management\s+│\s+missing", status.Output);
@@ -115,7 +118,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
 
         var submitted = await Run("submit", unreadable, "--department", "hr");
         var received = (await _account.SubmissionContainer("hr").GetBlobClient("figures.csv").GetPropertiesAsync()).Value.LastModified;
-        var due = Core.Periods.Period.FromDate(DateOnly.FromDateTime(received.UtcDateTime)).Previous();
+        var due = Core.Periods.Period.FromDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(received, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime)).Previous();
         var status = await Run("status", "--period", due.ToString());
         await host.StopAsync();
 
@@ -137,6 +140,30 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Matches(@"pr\s+│\s+2026-09.csv\s+│\s+accepted", result.Output);
         Assert.Matches(@"sales\s+│\s+2026-09.csv\s+│\s+accepted", result.Output);
+    }
+
+    [Fact]
+    public async Task Submit_ReceivedAtWithATrustingHost_StatusShowsTheDeclaredTime()
+    {
+        await Run("init");
+        using var host = await StartHostAsync(trustDeclaredReceivedTime: true);
+        var file = Write("2026-09.csv", "period,kpi,value\n2026-09,new-customers,1000\n");
+
+        var result = await Run("submit", file, "--department", "sales", "--received-at", "2026-10-03T10:00:00Z");
+        await host.StopAsync();
+        var status = await Run("status", "--period", "2026-09");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Matches(@"Sales[^\n]*accepted[^\n]*2026-10-03 10:00", status.Output);
+    }
+
+    [Fact]
+    public async Task Submit_ReceivedAtNotAnInstant_IsAUsageError()
+    {
+        var result = await Run("submit", Write("2026-09.csv", "period,kpi,value\n"), "--department", "sales", "--received-at", "last tuesday");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--received-at is 'last tuesday', which is not an instant", result.All);
     }
 
     [Fact]

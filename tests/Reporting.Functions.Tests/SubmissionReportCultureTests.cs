@@ -8,7 +8,7 @@ using Reporting.Testing;
 
 namespace Reporting.Functions.Tests;
 
-/// <summary>The answers written beside an upload (results/*.txt, *.problems.csv, *.json) are the same bytes whatever the machine's culture.</summary>
+/// <summary>The answers written beside an upload ((results/*.txt, *.problems.csv, *.json)lt;name(results/*.txt, *.problems.csv, *.json)gt;.txt, .problems.csv, .json in the answer container) are the same bytes whatever the machine's culture.</summary>
 public sealed class SubmissionReportCultureTests
 {
     private static readonly SubmissionUpload Upload = new("submissions-sales", "sales", "2026-10.csv", "\"0x1\"", 100);

@@ -54,7 +54,7 @@ public sealed class EveryUploadAnsweredTests(AzuriteFixture azurite)
         await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", name, Csv(1111)), default);
 
         Assert.Equal("accepted", (await pipeline.AnswerAsync("sales", name)).GetProperty("status").GetString());
-        var text = (await pipeline.Account.SubmissionContainer("sales").GetBlobClient($"results/{name}.txt").DownloadContentAsync()).Value.Content.ToString();
+        var text = (await pipeline.Account.AnswerContainer("sales").GetBlobClient($"{name}.txt").DownloadContentAsync()).Value.Content.ToString();
         Assert.StartsWith($"Accepted: {name}", text, StringComparison.Ordinal);
     }
 }

@@ -45,10 +45,10 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal("rejected", result.GetProperty("status").GetString());
         Assert.Equal(2, result.GetProperty("problems").GetArrayLength());
         Assert.Empty(await host.Figures.LoadAsync(October, October, default));
-        var text = (await host.Account.SubmissionContainer("sales").GetBlobClient("results/2026-10.csv.txt").DownloadContentAsync()).Value.Content.ToString();
+        var text = (await host.Account.AnswerContainer("sales").GetBlobClient("2026-10.csv.txt").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("line 2, column 3 (value): '1,250' uses a comma", text);
         Assert.Contains("line 4, column 2 (kpi): 'reech' is not a KPI of Sales", text);
-        var sheet = (await host.Account.SubmissionContainer("sales").GetBlobClient("results/2026-10.csv.problems.csv").DownloadContentAsync()).Value.Content.ToString();
+        var sheet = (await host.Account.AnswerContainer("sales").GetBlobClient("2026-10.csv.problems.csv").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("\"2\",\"3\",\"value\",\"'1,250' uses a comma", sheet);
     }
 

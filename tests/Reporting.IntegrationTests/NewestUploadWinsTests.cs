@@ -107,7 +107,7 @@ public sealed class NewestUploadWinsTests(AzuriteFixture azurite)
         var answer = await pipeline.AnswerAsync("sales", "2026-09.csv");
         Assert.Equal("accepted", answer.GetProperty("status").GetString());
         Assert.True(answer.GetProperty("inForce").GetBoolean());
-        var text = (await pipeline.Account.SubmissionContainer("sales").GetBlobClient("results/2026-09.csv.txt").DownloadContentAsync()).Value.Content.ToString();
+        var text = (await pipeline.Account.AnswerContainer("sales").GetBlobClient("2026-09.csv.txt").DownloadContentAsync()).Value.Content.ToString();
         Assert.DoesNotContain("Nothing was stored", text, StringComparison.Ordinal);
         Assert.Contains("1 figure are in force", text, StringComparison.Ordinal);
         Assert.Equal("accepted", (await pipeline.History.FindAsync("sales", "2026-09.csv", upload.ETag, default))!.Status);

@@ -52,6 +52,37 @@ public sealed class DepartmentIsolationTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task OwnAnswers_ReadAndList_AreAllowed_WriteCreateAndDelete_AreDenied()
+    {
+        var blobs = new SubmissionBlobs(_account);
+        await blobs.UploadAsync("sales", "2026-10.csv", new MemoryStream("period,kpi,value\n"u8.ToArray()), default);
+        var upload = new SubmissionUpload(_account.SubmissionContainer("sales").Name, "sales", "2026-10.csv", "\"e\"", 1);
+        await blobs.WriteResultAsync(upload, "Rejected: 1 problem", [], "{\"status\":\"rejected\"}", default);
+
+        var answer = await SendAsync(HttpMethod.Get, _sales.AnswerUrl("2026-10.csv.txt"));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("Rejected: 1 problem", await answer.Content.ReadAsStringAsync());
+        var listing = await SendAsync(HttpMethod.Get, ListUrl(_sales.AnswersSasUrl));
+        Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
+        Assert.Contains("2026-10.csv.json", await listing.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Put, _sales.AnswerUrl("2026-10.csv.txt"), "Accepted")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Put, _sales.AnswerUrl("2026-11.csv.json"), "{\"status\":\"accepted\"}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Delete, _sales.AnswerUrl("2026-10.csv.json"))).StatusCode);
+        Assert.Equal("Rejected: 1 problem", (await _account.AnswerContainer("sales").GetBlobClient("2026-10.csv.txt").DownloadContentAsync()).Value.Content.ToString());
+        Assert.False(await _account.AnswerContainer("sales").GetBlobClient("2026-11.csv.json").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task UploadLink_CannotReachTheAnswerContainer_NorTheAnswerLinkTheUploads()
+    {
+        var forged = new Uri(_sales.UploadUrl("2026-10.csv.txt").ToString().Replace(_account.SubmissionContainer("sales").Name, _account.AnswerContainer("sales").Name, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Put, forged, "Accepted")).StatusCode);
+        var upload = new Uri(_sales.AnswerUrl("2026-12.csv").ToString().Replace(_account.AnswerContainer("sales").Name, _account.SubmissionContainer("sales").Name, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(HttpMethod.Put, upload, "period,kpi,value\n")).StatusCode);
+    }
+
+    [Fact]
     public async Task OwnContainer_Delete_IsDenied()
     {
         await SendAsync(HttpMethod.Put, _sales.UploadUrl("keep.csv"), "x");

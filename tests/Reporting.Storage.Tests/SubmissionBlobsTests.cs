@@ -12,7 +12,7 @@ public sealed class SubmissionBlobsTests(AzuriteFixture azurite)
     private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
 
     [Fact]
-    public async Task ListUploadsAsync_ManyUploadsInSeveralContainers_ListsAllAcrossPagesButNotResults()
+    public async Task ListUploadsAsync_ManyUploadsInSeveralContainers_ListsAllAcrossPagesButNotAnswersOrTheReservedFolder()
     {
         var blobs = new SubmissionBlobs(_account);
         for (var i = 0; i < 620; i++)
@@ -22,6 +22,7 @@ public sealed class SubmissionBlobsTests(AzuriteFixture azurite)
 
         await blobs.UploadAsync("hr", "2026-10.csv", Text("x"), default);
         await blobs.WriteResultAsync(new SubmissionUpload(_account.SubmissionContainer("hr").Name, "hr", "2026-10.csv", "\"e\"", 1), "ok", [], "{}", default);
+        await blobs.UploadAsync("hr", "results/2026-09.csv.json", Text("an answer from before answers had their own container"), default);
 
         var uploads = new List<SubmissionUpload>();
         await foreach (var upload in blobs.ListUploadsAsync(default))
@@ -46,16 +47,36 @@ public sealed class SubmissionBlobsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task WriteResultAsync_PutsBothAnswersBesideTheUpload()
+    public async Task WriteResultAsync_PutsTheAnswersUnderTheUploadsNameInTheAnswerContainer()
     {
         var blobs = new SubmissionBlobs(_account);
-        await blobs.UploadAsync("sales", "2026-10.csv", Text("x"), default);
+        await blobs.UploadAsync("sales", "drafts/März 2026.csv", Text("x"), default);
         var upload = await FirstAsync(blobs);
 
-        await blobs.WriteResultAsync(upload, "Accepted", [], "{\"status\":\"accepted\"}", default);
+        await blobs.WriteResultAsync(upload, "Accepted", "sheet"u8.ToArray(), "{\"status\":\"accepted\"}", default);
 
-        Assert.Equal("{\"status\":\"accepted\"}", await blobs.ReadResultJsonAsync("sales", "2026-10.csv", default));
+        Assert.Equal("{\"status\":\"accepted\"}", await blobs.ReadResultJsonAsync("sales", "drafts/März 2026.csv", default));
         Assert.Null(await blobs.ReadResultJsonAsync("sales", "2026-09.csv", default));
+        var answers = new List<string>();
+        await foreach (var item in _account.AnswerContainer("sales").GetBlobsAsync())
+        {
+            answers.Add(item.Name);
+        }
+
+        Assert.Equal(["drafts/März 2026.csv.json", "drafts/März 2026.csv.problems.csv", "drafts/März 2026.csv.txt"], answers.Order(StringComparer.Ordinal));
+        Assert.False(await _account.SubmissionContainer("sales").GetBlobClient("drafts/März 2026.csv.json").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task WriteResultAsync_AnswerContainerMissing_MakesItOnce()
+    {
+        var blobs = new SubmissionBlobs(_account);
+        await blobs.UploadAsync("pr", "2026-10.csv", Text("x"), default);
+        var upload = new SubmissionUpload(_account.SubmissionContainer("pr").Name, "pr", "2026-10.csv", "\"e\"", 1);
+
+        await blobs.WriteResultAsync(upload, "Accepted", [], "{}", default);
+
+        Assert.Equal("{}", await blobs.ReadResultJsonAsync("pr", "2026-10.csv", default));
     }
 
     private static async Task<SubmissionUpload> FirstAsync(SubmissionBlobs blobs)

@@ -12,8 +12,8 @@ public static class GrantCommand
     {
         var department = CliOptions.Department();
         var days = new Option<int?>("--days") { Description = "How many days the link works: 1-365 (default 35) with an account key, 1-7 (default 7) when the host signs in with an identity" };
-        var command = new Command("grant", "Create a department's upload link: a SAS URL for its own submission container only " +
-                                           "(upload, read back, list; no delete, nothing of other departments).\n\n" +
+        var command = new Command("grant", "Create a department's links: a SAS URL for its own submission container only " +
+                                           "(upload, read back, list; no delete, nothing of other departments) and a read-only one for the answers to its uploads.\n\n" +
                                            "Example:\n  reporting grant --department sales --days 35") { department, days };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,7 +45,10 @@ public static class GrantCommand
             Console.WriteLine(grant.ContainerSasUrl);
             AnsiConsole.MarkupLine("Upload a month's file with any HTTP tool, for example:");
             Console.WriteLine($"  curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-10.csv \"{grant.UploadUrl("2026-10.csv")}\"");
-            Console.WriteLine("The answer appears beside it as results/2026-10.csv.txt (and .json, .problems.csv).");
+            AnsiConsole.MarkupLine("Within seconds the answer can be read (not written) through the department's answer link, as 2026-10.csv.txt (and .json, .problems.csv):");
+            Console.WriteLine($"  curl \"{grant.AnswerUrl("2026-10.csv.txt")}\"");
+            AnsiConsole.MarkupLine("All its answers, as an XML listing:");
+            Console.WriteLine($"  {grant.AnswersSasUrl}&restype=container&comp=list");
             AnsiConsole.MarkupLineInterpolated($"Signed with {DepartmentAccess.Describe(grant.Signing)}.");
             return ExitCodes.Success;
         });

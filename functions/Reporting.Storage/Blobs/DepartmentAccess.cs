@@ -1,16 +1,21 @@
+using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
 
 namespace Reporting.Storage.Blobs;
 
 /// <summary>
-/// Upload credentials for departments: a SAS on the department's own submission container only, allowing it to
-/// upload files and read them and their results back, for a limited time. No delete, and no access to any other
-/// container or to the tables. A host with an identity signs with a user delegation key; otherwise with the account key.
+/// Credentials for departments, for a limited time: a SAS on the department's own submission container (upload files,
+/// read and list them; no delete) and a read-only SAS on its answer container (read and list the pipeline's answers,
+/// never write them). Nothing of any other container, department or the tables. A host with an identity signs both
+/// with one user delegation key; otherwise with the account key.
 /// </summary>
 public sealed class DepartmentAccess(ReportingStorageAccount account, TimeProvider clock)
 {
     public const BlobContainerSasPermissions Permissions =
         BlobContainerSasPermissions.Read | BlobContainerSasPermissions.Create | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.List;
+
+    /// <summary>On the answer container: read and list only, so a department can neither forge nor overwrite an answer.</summary>
+    public const BlobContainerSasPermissions AnswerPermissions = BlobContainerSasPermissions.Read | BlobContainerSasPermissions.List;
 
     /// <summary>Azure refuses user delegation keys (and so the links signed with them) valid for more than seven days.</summary>
     public static readonly TimeSpan MaxUserDelegationValidity = TimeSpan.FromDays(7);
@@ -30,30 +35,32 @@ public sealed class DepartmentAccess(ReportingStorageAccount account, TimeProvid
             throw new ArgumentOutOfRangeException(nameof(validFor), validFor, $"an upload link signed with {Describe(signing)} can be valid for {MaxValidity.TotalDays:0} days at most");
         }
 
-        var container = account.SubmissionContainer(departmentId);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var uploads = account.SubmissionContainer(departmentId);
+        var answers = account.AnswerContainer(departmentId);
+        await uploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await answers.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var now = clock.GetUtcNow();
+        var startsOn = now.AddMinutes(-5);
+        var expiresOn = now + validFor;
+        var key = signing == SasSigning.UserDelegation
+            ? (await account.BlobService.GetUserDelegationKeyAsync(startsOn, expiresOn, cancellationToken)).Value
+            : null;
 
-        var builder = new BlobSasBuilder(Permissions, now + validFor)
+        Uri Sign(BlobContainerClient container, BlobContainerSasPermissions permissions)
         {
-            BlobContainerName = container.Name,
-            Resource = "c",
-            StartsOn = now.AddMinutes(-5),
-            Protocol = account.Options.Connection.UsesIdentity ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
-        };
-        Uri url;
-        if (signing == SasSigning.UserDelegation)
-        {
-            var key = (await account.BlobService.GetUserDelegationKeyAsync(builder.StartsOn, builder.ExpiresOn, cancellationToken)).Value;
-            var query = builder.ToSasQueryParameters(key, account.BlobService.AccountName);
-            url = new UriBuilder(container.Uri) { Query = query.ToString() }.Uri;
-        }
-        else
-        {
-            url = container.GenerateSasUri(builder);
+            var builder = new BlobSasBuilder(permissions, expiresOn)
+            {
+                BlobContainerName = container.Name,
+                Resource = "c",
+                StartsOn = startsOn,
+                Protocol = account.Options.Connection.UsesIdentity ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
+            };
+            return key is null
+                ? container.GenerateSasUri(builder)
+                : new UriBuilder(container.Uri) { Query = builder.ToSasQueryParameters(key, account.BlobService.AccountName).ToString() }.Uri;
         }
 
-        return new DepartmentGrant(departmentId, url, builder.ExpiresOn, signing);
+        return new DepartmentGrant(departmentId, Sign(uploads, Permissions), Sign(answers, AnswerPermissions), expiresOn, signing);
     }
 
     /// <summary>How a link is signed, in words for admins.</summary>

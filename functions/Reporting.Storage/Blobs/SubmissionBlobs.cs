@@ -9,12 +9,22 @@ using Reporting.Core.Submissions;
 namespace Reporting.Storage.Blobs;
 
 /// <summary>
-/// The departments' submission containers: uploads at the top level, and the pipeline's answer to each upload
-/// under <c>results/</c> beside it, in the same container so the department's credential can read it.
+/// The departments' uploads, in their submission containers (any folder level), and the pipeline's answer to each
+/// upload under the same name in the department's answer container, which the department's link can read but not write.
 /// </summary>
 public sealed class SubmissionBlobs(ReportingStorageAccount account)
 {
-    public const string ResultsFolder = "results/";
+    /// <summary>
+    /// Where answers lived inside the submission container before they moved to a container of their own. The scan
+    /// still never enters it, so an account upgraded in place does not take its old answers for uploads; the folder is
+    /// reserved, and docs/submission-format.md says so.
+    /// </summary>
+    public const string LegacyResultsFolder = "results/";
+    /// <summary>
+    /// The metadata entry in which an uploader may declare when a file was received (ISO 8601, UTC), for sample data
+    /// uploaded long after the months it stands for; honoured only by a host told to trust it (see <see cref="SubmissionUpload.DeclaredReceivedUtc"/>).
+    /// </summary>
+    public const string DeclaredReceivedMetadata = "declaredreceivedutc";
     private const int PageSize = 500;
 
     /// <summary>Every upload in every department container, read page by page with continuation tokens.</summary>
@@ -44,7 +54,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
 
     /// <summary>
     /// The uploads in one department container, page by page. The listing goes one level at a time and never enters
-    /// <c>results/</c>, so the pipeline's own answers (one folder, however many) cost one entry per scan, not one per answer.
+    /// the reserved <c>results/</c> folder (see <see cref="LegacyResultsFolder"/>).
     /// </summary>
     public async IAsyncEnumerable<SubmissionUpload> ListUploadsAsync(string containerName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -53,14 +63,14 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         var folders = new Queue<string>([""]);
         while (folders.TryDequeue(out var folder))
         {
-            var level = container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", folder.Length == 0 ? null : folder, cancellationToken);
+            var level = container.GetBlobsByHierarchyAsync(BlobTraits.Metadata, BlobStates.None, "/", folder.Length == 0 ? null : folder, cancellationToken);
             await foreach (var page in level.AsPages(pageSizeHint: PageSize))
             {
                 foreach (var item in page.Values)
                 {
                     if (item.IsPrefix)
                     {
-                        if (item.Prefix != ResultsFolder)
+                        if (item.Prefix != LegacyResultsFolder)
                         {
                             folders.Enqueue(item.Prefix);
                         }
@@ -71,7 +81,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
                         var kind = blob.Properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
                         yield return new SubmissionUpload(
                             containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
-                            ReceivedUtc(blob), kind);
+                            ReceivedUtc(blob), kind) { DeclaredReceivedUtc = DeclaredReceivedUtc(blob) };
                     }
                 }
             }
@@ -89,6 +99,14 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
             ? precise
             : modified;
     }
+
+    // A value that is not an instant is no declaration at all: the storage service's time stands.
+    private static DateTimeOffset? DeclaredReceivedUtc(BlobItem blob) =>
+        blob.Metadata is { } metadata
+        && metadata.TryGetValue(DeclaredReceivedMetadata, out var text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var declared)
+            ? declared
+            : null;
 
     /// <summary>The blob's current ETag, or null when it no longer exists.</summary>
     public async Task<string?> CurrentETagAsync(SubmissionUpload upload, CancellationToken cancellationToken)
@@ -118,13 +136,23 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     }
 
     /// <summary>
-    /// Writes the answer beside the upload: a short text and a problems sheet for people, JSON for tools.
-    /// The JSON goes last: its presence means the whole answer is there.
+    /// Writes the answer under the upload's own name in the department's answer container: a short text and a problems
+    /// sheet for people, JSON for tools. The JSON goes last: its presence means the whole answer is there.
     /// </summary>
     public async Task WriteResultAsync(SubmissionUpload upload, string text, byte[] problemsCsv, string json, CancellationToken cancellationToken)
     {
-        var container = account.BlobService.GetBlobContainerClient(upload.Container);
-        await UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        var container = account.AnswerContainer(upload.Department);
+        try
+        {
+            await UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // A department whose container was made by hand, or before answers had their own: made once, here.
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        }
+
         await UploadAsync(container, ResultBlobName(upload.BlobName, ".problems.csv"), problemsCsv, "text/csv; charset=utf-8", cancellationToken);
         await UploadAsync(container, ResultBlobName(upload.BlobName, ".json"), Encoding.UTF8.GetBytes(json), "application/json", cancellationToken);
     }
@@ -133,7 +161,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     {
         try
         {
-            var blob = account.SubmissionContainer(department).GetBlobClient(ResultBlobName(blobName, ".json"));
+            var blob = account.AnswerContainer(department).GetBlobClient(ResultBlobName(blobName, ".json"));
             return (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
         }
         catch (RequestFailedException ex) when (ex.IsNotFound())
@@ -143,20 +171,44 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     }
 
     /// <summary>Uploads a department's file, as the department itself would (used by the CLI and the demo); returns the new version's ETag.</summary>
-    public async Task<string> UploadAsync(string department, string blobName, Stream content, CancellationToken cancellationToken)
+    public Task<string> UploadAsync(string department, string blobName, Stream content, CancellationToken cancellationToken) =>
+        UploadAsync(department, blobName, content, null, cancellationToken);
+
+    /// <summary>
+    /// Uploads a department's file; <paramref name="declaredReceivedUtc"/>, for sample data uploaded long after its month,
+    /// is written as <see cref="DeclaredReceivedMetadata"/>. Returns the new version's ETag.
+    /// </summary>
+    public async Task<string> UploadAsync(string department, string blobName, Stream content, DateTimeOffset? declaredReceivedUtc, CancellationToken cancellationToken)
     {
         var container = account.SubmissionContainer(department);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } };
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(blobName) } };
+        if (declaredReceivedUtc is { } declared)
+        {
+            options.Metadata = new Dictionary<string, string>
+            {
+                [DeclaredReceivedMetadata] = declared.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
         return (await container.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken)).Value.ETag.Quoted();
     }
 
     /// <summary>
-    /// Where the answer to an upload goes: <c>results/&lt;name&gt;&lt;extension&gt;</c>; an unsafe name (see
-    /// <see cref="UploadName"/>) is answered under <c>results/unsafe-name-&lt;hash&gt;</c> so it cannot point anywhere else.
+    /// The answer's name in the answer container: the upload's own name plus <paramref name="extension"/>
+    /// (<c>2026-10.csv</c> is answered by <c>2026-10.csv.json</c>, <c>.txt</c>, <c>.problems.csv</c>); an unsafe name (see
+    /// <see cref="UploadName"/>) is answered under <c>unsafe-name-&lt;hash&gt;</c> so it cannot point anywhere else.
     /// </summary>
     public static string ResultBlobName(string uploadName, string extension) =>
-        ResultsFolder + (UploadName.IsSafe(uploadName) ? uploadName : "unsafe-name-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)))[..16].ToLowerInvariant()) + extension;
+        (UploadName.IsSafe(uploadName) ? uploadName : "unsafe-name-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)))[..16].ToLowerInvariant()) + extension;
+
+    /// <summary>What a department's file is, by its extension, so it opens right when downloaded (the pipeline itself reads the bytes).</summary>
+    public static string ContentTypeOf(string blobName) => Path.GetExtension(blobName).ToLowerInvariant() switch
+    {
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".txt" or ".tsv" => "text/plain",
+        _ => "text/csv",
+    };
 
     private BlobClient BlobOf(SubmissionUpload upload) => account.BlobService.GetBlobContainerClient(upload.Container).GetBlobClient(upload.BlobName);
 

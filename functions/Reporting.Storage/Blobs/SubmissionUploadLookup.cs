@@ -16,16 +16,19 @@ public sealed class SubmissionUploadLookup(ReportingStorageAccount account)
     /// </summary>
     public async Task<SubmissionUpload?> FindAsync(string containerName, string blobName, CancellationToken cancellationToken)
     {
-        if (account.DepartmentOfContainer(containerName) is not { } department || blobName.StartsWith(SubmissionBlobs.ResultsFolder, StringComparison.Ordinal))
+        if (account.DepartmentOfContainer(containerName) is not { } department || blobName.StartsWith(SubmissionBlobs.LegacyResultsFolder, StringComparison.Ordinal))
         {
-            return null; // not a department's container, or the pipeline's own answer (the scan does not enter results/ either)
+            return null; // not a department's container, or the reserved folder of old answers (the scan does not enter it either)
         }
 
         try
         {
             var properties = (await account.BlobService.GetBlobContainerClient(containerName).GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
             var kind = properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
-            return new SubmissionUpload(containerName, department, blobName, properties.ETag.Quoted(), properties.ContentLength, ReceivedUtc(properties), kind);
+            return new SubmissionUpload(containerName, department, blobName, properties.ETag.Quoted(), properties.ContentLength, ReceivedUtc(properties), kind)
+            {
+                DeclaredReceivedUtc = DeclaredReceivedUtc(properties),
+            };
         }
         catch (RequestFailedException ex) when (ex.IsNotFound())
         {
@@ -40,4 +43,12 @@ public sealed class SubmissionUploadLookup(ReportingStorageAccount account)
         && Math.Abs((precise - properties.LastModified).TotalSeconds) < 1
             ? precise
             : properties.LastModified;
+
+    // As the listing reads it: a value that is not an instant is no declaration at all.
+    private static DateTimeOffset? DeclaredReceivedUtc(BlobProperties properties) =>
+        properties.Metadata is { } metadata
+        && metadata.TryGetValue(SubmissionBlobs.DeclaredReceivedMetadata, out var text)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var declared)
+            ? declared
+            : null;
 }
