@@ -50,6 +50,9 @@ param mailUserName string = ''
 @maxLength(64)
 param uploadPageOrigins array = []
 
+@description('How often the host lists every submission container anyway, although Event Grid reports each upload: the safety net for a lost event (hh:mm:ss).')
+param scanSafetyNetInterval string = '00:10:00'
+
 var prefix = 'reporting-${environmentName}'
 var suffix = uniqueString(resourceGroup().id, environmentName)
 
@@ -72,6 +75,16 @@ module storage 'modules/storage.bicep' = {
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     hostPrincipalId: identity.outputs.principalId
     uploadPageOrigins: uploadPageOrigins
+  }
+}
+
+// The push path: BlobCreated in the submission containers -> Event Grid -> a storage queue the host reads.
+module events 'modules/events.bicep' = {
+  name: 'events'
+  params: {
+    storageAccountName: storage.outputs.name
+    location: location
+    hostPrincipalId: identity.outputs.principalId
   }
 }
 
@@ -110,6 +123,9 @@ module host 'modules/host.bicep' = if (deployHost) {
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     storageBlobServiceUri: storage.outputs.blobEndpoint
     storageTableServiceUri: storage.outputs.tableEndpoint
+    storageQueueServiceUri: events.outputs.queueEndpoint
+    eventQueueName: events.outputs.queueName
+    scanSafetyNetInterval: scanSafetyNetInterval
     pdfLicenseSecretUri: keyVault.outputs.pdfLicenseSecretUri
     smtpSecretUri: keyVault.outputs.smtpSecretUri
     mailHost: mailHost

@@ -29,6 +29,9 @@ public sealed class AzuriteEmulator : IAsyncDisposable
 
     public int BlobPort { get; }
     public int QueuePort { get; }
+
+    /// <summary>The emulator's process id (its CPU time is read from /proc by the scan-cost benchmark).</summary>
+    public int ProcessId => _process.Id;
     public int TablePort { get; }
 
     public string ConnectionString =>

@@ -30,6 +30,21 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public string LogPath => ((FileStream)_log.BaseStream).Name;
 
+    /// <summary>The host's process id (<c>dotnet</c> runs the host in its own process).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Everything the host has logged so far.</summary>
+    public string ReadLog()
+    {
+        lock (_log)
+        {
+            _log.Flush();
+        }
+
+        using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
+    }
+
     /// <summary>
     /// Starts the host built beside this repository's sources (<c>functions/Reporting.Functions/bin/&lt;configuration&gt;</c>)
     /// and waits until it listens. Settings use configuration keys (<c>a:b</c>); they become environment variables (<c>a__b</c>).

@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using Reporting.Storage.AzureRules;
 using Reporting.Storage.Connection;
+using Reporting.Storage.Metering;
 
 namespace Reporting.Storage;
 
@@ -15,11 +17,20 @@ public sealed class ReportingStorageAccount
     {
         Options = options.Value;
         RuleViolations = violations ?? new AzureRuleViolations();
-        var clients = new StorageClients(Options.Connection, Options.EnforceAzureRules ? new AzureRulesPolicy(RuleViolations) : null);
+        var clients = new StorageClients(Options.Connection, Options.EnforceAzureRules ? new AzureRulesPolicy(RuleViolations) : null, Operations);
         BlobService = clients.CreateBlobService(StorageClients.Patient);
         FailFastBlobService = clients.CreateBlobService(StorageClients.FailFast);
         TableService = clients.CreateTableService();
+        _queueService = new Lazy<QueueServiceClient>(clients.CreateQueueService);
     }
+
+    private readonly Lazy<QueueServiceClient> _queueService;
+
+    /// <summary>Every request this account's clients sent, by billing class (see <see cref="StorageOperationCounter"/>).</summary>
+    public StorageOperationCounter Operations { get; } = new();
+
+    /// <summary>The queue service, created on first use: only a host that takes upload events from a queue needs it.</summary>
+    public QueueServiceClient QueueService => _queueService.Value;
 
     public StorageOptions Options { get; }
 

@@ -75,6 +75,7 @@ public sealed class StorageOptions
         ["AzureWebJobsStorage"] = Connection.ConnectionString,
         ["AzureWebJobsStorage:blobServiceUri"] = Connection.ConnectionString is null ? Connection.BlobServiceUri?.ToString() : null,
         ["AzureWebJobsStorage:tableServiceUri"] = Connection.ConnectionString is null ? Connection.TableServiceUri?.ToString() : null,
+        ["AzureWebJobsStorage:queueServiceUri"] = Connection.ConnectionString is null ? Connection.QueueServiceUri?.ToString() : null,
         ["AzureWebJobsStorage:clientId"] = Connection.ClientId,
         ["Storage:EnforceAzureRules"] = EnforceAzureRules ? "true" : "false",
         ["Storage:SubmissionContainerPrefix"] = SubmissionContainerPrefix,

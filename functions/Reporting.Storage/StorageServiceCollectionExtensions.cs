@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SubmissionHistoryTable>();
         services.AddSingleton<BlobReceiptStore>();
         services.AddSingleton<SubmissionBlobs>();
+        services.AddSingleton<SubmissionUploadLookup>();
         services.AddSingleton<ScorecardBlobs>();
         services.AddSingleton<ScorecardIndexStore>();
         services.AddSingleton<ScorecardRunTable>();

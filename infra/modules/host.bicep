@@ -1,4 +1,4 @@
-// The WebJobs host on Azure Container Apps: no ingress (it only polls storage), always at least one replica so the
+// The WebJobs host on Azure Container Apps: no ingress (it reads storage and the upload events' queue), always at least one replica so the
 // blob trigger and the monthly timer keep running; more replicas share the work safely (receipts, one timer lock).
 // Storage is reached with the host's user-assigned identity, as Azure Functions does it (identity-based
 // AzureWebJobsStorage): no connection string, no account key, only the service URLs and the identity's client id.
@@ -18,6 +18,15 @@ param storageBlobServiceUri string
 
 @description('The storage account\'s table endpoint, for example https://<account>.table.core.windows.net/.')
 param storageTableServiceUri string
+
+@description('The storage account\'s queue endpoint, for the upload events\' queue.')
+param storageQueueServiceUri string
+
+@description('The queue Event Grid delivers the submission containers\' BlobCreated events to (events module).')
+param eventQueueName string
+
+@description('How often every submission container is listed anyway (the safety net behind the events).')
+param scanSafetyNetInterval string = '00:10:00'
 
 param pdfLicenseSecretUri string
 
@@ -74,6 +83,13 @@ var storageEnv = [
   { name: 'AzureWebJobsStorage__tableServiceUri', value: storageTableServiceUri }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+  { name: 'AzureWebJobsStorage__queueServiceUri', value: storageQueueServiceUri }
+]
+
+// Uploads arrive as Event Grid events on the queue; the containers are listed only every scanSafetyNetInterval.
+var eventEnv = [
+  { name: 'extensions__submissionBlobs__eventQueue', value: eventQueueName }
+  { name: 'extensions__submissionBlobs__safetyNetInterval', value: scanSafetyNetInterval }
 ]
 
 resource host 'Microsoft.App/containerApps@2024-03-01' = {
@@ -96,7 +112,7 @@ resource host 'Microsoft.App/containerApps@2024-03-01' = {
           name: 'host'
           image: image
           resources: { cpu: json('0.5'), memory: '1Gi' }
-          env: concat(storageEnv, [
+          env: concat(storageEnv, eventEnv, [
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
             { name: 'HostId', value: 'reporting' }
           ], licenseEnv, mailEnv)

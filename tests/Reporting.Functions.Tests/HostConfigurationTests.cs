@@ -19,6 +19,8 @@ public sealed class HostConfigurationTests
         var trigger = host.Services.GetRequiredService<IOptions<SubmissionBlobTriggerOptions>>().Value;
         Assert.Equal(TimeSpan.FromSeconds(1), trigger.PollingInterval);
         Assert.Equal(5, trigger.MaxAttempts);
+        Assert.False(trigger.UsesEvents); // locally (Azurite has no Event Grid) the scan is the only path, every second
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), trigger.ScanPace());
         var schedule = host.Services.GetRequiredService<IOptions<MonthlyScorecardOptions>>().Value;
         Assert.Null(schedule.Schedule); // the run follows the strategy's deadline unless host.json overrides it
         Assert.Null(schedule.TimeZone); // retired: the zone is the strategy's
@@ -35,5 +37,17 @@ public sealed class HostConfigurationTests
 
         Assert.Equal(StorageOptions.DevelopmentConnection, host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
         Assert.Equal(2, host.Services.GetRequiredService<IOptions<SubmissionBlobTriggerOptions>>().Value.MaxAttempts);
+    }
+
+    [Fact]
+    public void EventQueue_TurnsTheScanIntoASafetyNet_AndIdlePollingSlowsIdleContainers()
+    {
+        using var events = ReportingHost.CreateBuilder(["--extensions:submissionBlobs:eventQueue=submission-events", "--extensions:submissionBlobs:safetyNetInterval=00:10:00"]).Build();
+        var pushed = events.Services.GetRequiredService<IOptions<SubmissionBlobTriggerOptions>>().Value;
+        Assert.True(pushed.UsesEvents);
+        Assert.Equal((TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)), pushed.ScanPace());
+
+        using var adaptive = ReportingHost.CreateBuilder(["--extensions:submissionBlobs:idlePollingInterval=00:01:00"]).Build();
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)), adaptive.Services.GetRequiredService<IOptions<SubmissionBlobTriggerOptions>>().Value.ScanPace());
     }
 }

@@ -36,6 +36,7 @@ public sealed class StorageConnectionReaderTests
         Assert.True(connection.UsesIdentity);
         Assert.Equal(new Uri("https://contosoreports.blob.core.windows.net"), connection.BlobServiceUri);
         Assert.Equal(new Uri("https://contosoreports.table.core.windows.net"), connection.TableServiceUri);
+        Assert.Equal(new Uri("https://contosoreports.queue.core.windows.net"), connection.QueueServiceUri);
         Assert.Equal("11111111-2222-3333-4444-555555555555", connection.ClientId);
     }
 
@@ -48,6 +49,16 @@ public sealed class StorageConnectionReaderTests
             ("AzureWebJobsStorage__queueServiceUri", "https://contoso.queue.core.usgovcloudapi.net"));
         Assert.Equal("contoso.blob.core.usgovcloudapi.net", connection.BlobServiceUri!.Host);
         Assert.Equal("contoso.table.core.usgovcloudapi.net", connection.TableServiceUri!.Host);
+        Assert.Equal("contoso.queue.core.usgovcloudapi.net", connection.QueueServiceUri!.Host);
+    }
+
+    [Fact]
+    public void Read_ServiceUrisWithoutQueue_HaveNoQueue()
+    {
+        var connection = Read(
+            ("AzureWebJobsStorage__blobServiceUri", "https://contoso.blob.core.windows.net"),
+            ("AzureWebJobsStorage__tableServiceUri", "https://contoso.table.core.windows.net"));
+        Assert.Null(connection.QueueServiceUri);
     }
 
     [Theory]

@@ -3,13 +3,17 @@ using Microsoft.Azure.WebJobs.Host.Triggers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.Application;
+using Reporting.Storage;
 using Reporting.Storage.Blobs;
+using Reporting.Storage.Queues;
 using Reporting.Storage.Receipts;
 
 namespace Reporting.Functions.SubmissionBlobTrigger;
 
 internal sealed class SubmissionBlobTriggerBindingProvider(
+    ReportingStorageAccount account,
     SubmissionBlobs blobs,
+    SubmissionUploadLookup lookup,
     BlobReceiptStore receipts,
     IPoisonedUploadHandler poisonHandler,
     IOptions<SubmissionBlobTriggerOptions> options,
@@ -30,8 +34,16 @@ internal sealed class SubmissionBlobTriggerBindingProvider(
                 $"[SubmissionBlobTrigger] binds to {nameof(SubmissionUpload)}, not {parameter.ParameterType.Name} (parameter '{parameter.Name}').");
         }
 
-        var listenerLogger = loggerFactory.CreateLogger<SubmissionBlobListener>();
-        return Task.FromResult<ITriggerBinding?>(
-            new SubmissionBlobTriggerBinding(parameter, executor => new SubmissionBlobListener(blobs, receipts, poisonHandler, executor, options.Value, clock, listenerLogger)));
+        return Task.FromResult<ITriggerBinding?>(new SubmissionBlobTriggerBinding(parameter, CreateListener));
+    }
+
+    private SubmissionBlobListener CreateListener(Microsoft.Azure.WebJobs.Host.Executors.ITriggeredFunctionExecutor executor)
+    {
+        var settings = options.Value;
+        var dispatcher = new UploadDispatcher(receipts, poisonHandler, executor, settings, clock, loggerFactory.CreateLogger<SubmissionBlobListener>());
+        var events = settings.UsesEvents
+            ? new SubmissionEventPump(new SubmissionEventQueue(account, settings.EventQueue!.Trim()), lookup, dispatcher, settings, loggerFactory.CreateLogger<SubmissionEventPump>())
+            : null;
+        return new SubmissionBlobListener(blobs, dispatcher, events, settings, clock, loggerFactory.CreateLogger<SubmissionBlobListener>());
     }
 }

@@ -19,7 +19,8 @@ public static class StorageConnectionReader
         var clientId = section["clientId"];
         if (section["accountName"] is { Length: > 0 } accountName)
         {
-            return new StorageConnection(null, new Uri($"https://{accountName}.blob.core.windows.net"), new Uri($"https://{accountName}.table.core.windows.net"), clientId);
+            return new StorageConnection(null, new Uri($"https://{accountName}.blob.core.windows.net"), new Uri($"https://{accountName}.table.core.windows.net"), clientId,
+                new Uri($"https://{accountName}.queue.core.windows.net"));
         }
 
         var blob = section["blobServiceUri"];
@@ -36,7 +37,9 @@ public static class StorageConnectionReader
                 + $"{Setting}__blobServiceUri and {Setting}__tableServiceUri (or just {Setting}__accountName).");
         }
 
-        return new StorageConnection(null, ParseUri(blob, "blobServiceUri"), ParseUri(table, "tableServiceUri"), clientId);
+        // The queue is needed only when the host takes upload events from one (extensions:submissionBlobs:eventQueue).
+        var queue = section["queueServiceUri"] is { Length: > 0 } queueUri ? ParseUri(queueUri, "queueServiceUri") : null;
+        return new StorageConnection(null, ParseUri(blob, "blobServiceUri"), ParseUri(table, "tableServiceUri"), clientId, queue);
     }
 
     private static Uri ParseUri(string value, string name) =>

@@ -86,6 +86,40 @@ public sealed class BlobReceiptStore(ReportingStorageAccount account, TimeProvid
     public Task PoisonAsync(BlobClaim claim, string error, CancellationToken cancellationToken) =>
         UpdateAsync(claim, ReceiptStatus.Poisoned, error, TimeSpan.Zero, cancellationToken);
 
+    /// <summary>
+    /// The versions in one container that are handled for good (done or poisoned), in one query per container: a host
+    /// that starts learns them at once instead of reading one receipt per upload ever made.
+    /// </summary>
+    public async Task<IReadOnlyList<(string BlobName, string BlobETag)>> FinishedVersionsAsync(string container, CancellationToken cancellationToken)
+    {
+        var finished = new List<(string, string)>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {container} and (Status eq {nameof(ReceiptStatus.Done)} or Status eq {nameof(ReceiptStatus.Poisoned)})");
+        await foreach (var receipt in Table.QueryAsync<BlobReceiptEntity>(filter, maxPerPage: 1000, select: [nameof(BlobReceiptEntity.BlobName), nameof(BlobReceiptEntity.BlobETag)], cancellationToken: cancellationToken))
+        {
+            finished.Add((receipt.BlobName, receipt.BlobETag));
+        }
+
+        return finished;
+    }
+
+    /// <summary>
+    /// Records versions as handled without handling them: for an account whose earlier uploads were answered elsewhere
+    /// (a move from another deployment) and for the benchmark's history. Batches of 100 per container, as Azure allows.
+    /// </summary>
+    public async Task RecordHandledAsync(string container, IEnumerable<(string BlobName, string BlobETag)> versions, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var chunk in versions.DistinctBy(v => BlobVersionKey.For(v.BlobName, v.BlobETag)).Chunk(100))
+        {
+            var actions = chunk.Select(v => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new BlobReceiptEntity
+            {
+                PartitionKey = container, RowKey = BlobVersionKey.For(v.BlobName, v.BlobETag), BlobName = v.BlobName, BlobETag = v.BlobETag,
+                Status = nameof(ReceiptStatus.Done), Attempts = 1, ClaimExpiresUtc = now, NotBeforeUtc = now,
+            }));
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
     public Task<BlobReceiptEntity?> FindAsync(string container, string blobName, string blobETag, CancellationToken cancellationToken) =>
         Table.FindAsync<BlobReceiptEntity>(container, BlobVersionKey.For(blobName, blobETag), cancellationToken);
 

@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Reporting.Core.Periods;
+using Reporting.LocalDev;
+using Reporting.Storage;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Metering;
+using Reporting.Storage.Queues;
+using Reporting.Storage.Receipts;
+using Reporting.Testing;
+
+namespace Reporting.Benchmarks;
+
+/// <summary>
+/// What an idle host costs with years of history, and how fast it answers a new upload: many department containers
+/// full of earlier uploads (their answers in separate containers, receipts done), the landed host started as its own
+/// process in three ways (polling every second as before; adaptive polling; Event Grid events with a safety-net scan),
+/// the host's and Azurite's CPU read from /proc over an idle window, the storage requests counted by the host itself
+/// (<see cref="StorageOperationCounter"/>, logged every 5 s) and the answer latency of new uploads.
+/// </summary>
+internal static class ScanCostBenchmark
+{
+    private const string Section = "5. Scan cost";
+
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(AzuriteEmulator azurite, ScanSettings settings, Period period)
+    {
+        var account = BenchmarkStorage.Account(azurite.ConnectionString, "scan");
+        var seed = Stopwatch.StartNew();
+        await SeedAsync(account, settings, period);
+        var seeded = seed.Elapsed;
+        Console.WriteLine($"   seeded {settings.Departments * settings.UploadsPerDepartment:N0} uploads in {seeded.TotalSeconds:0} s");
+        var results = new List<Measurement>
+        {
+            new(Section, $"history: {settings.Departments:N0} department containers x {settings.UploadsPerDepartment} earlier uploads, receipts done"
+                    + (settings.Answers ? ", each answer (its JSON) in the department's answer container" : " (answers not seeded: they live in containers no scan lists)"),
+                $"{settings.Departments * settings.UploadsPerDepartment:N0} uploads{(settings.Answers ? $" + {settings.Departments * settings.UploadsPerDepartment:N0} answers" : "")}, seeded in {seeded.TotalSeconds:0} s", "", ""),
+        };
+
+        var queue = new SubmissionEventQueue(account, "scan-events");
+        // The event mode first, the old polling last: polling every container every second cannot keep up with 1,000
+        // containers (a pass takes minutes on a loaded machine), so it gets three uploads, each waiting for a whole pass.
+        var modes = new[]
+        {
+            new Mode($"C. events queue + safety-net scan every {settings.SafetyNet.TotalMinutes:0} min", new() { ["extensions:submissionBlobs:eventQueue"] = queue.Name, ["extensions:submissionBlobs:safetyNetInterval"] = settings.SafetyNet.ToString("c", CultureInfo.InvariantCulture) }, Events: true, AllAtOnce: false, Settle: TimeSpan.FromSeconds(75), Uploads: settings.NewUploads),
+            new Mode("B. adaptive polling, idle containers every minute", new() { ["extensions:submissionBlobs:idlePollingInterval"] = "00:01:00" }, Events: false, AllAtOnce: true, Settle: TimeSpan.FromSeconds(75), Uploads: settings.NewUploads),
+            new Mode("A. polling every second (before)", new() { }, Events: false, AllAtOnce: false, Settle: TimeSpan.FromSeconds(10), Uploads: 3),
+        };
+
+        for (var m = 0; m < modes.Length; m++)
+        {
+            if (!settings.Modes.Contains(modes[m].Name[0], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Console.WriteLine($"   {modes[m].Name} ...");
+            var departments = Enumerable.Range(0, modes[m].Uploads).Select(i => GeneratedOrganisation.DepartmentId(1 + (((m * settings.NewUploads) + i) * 7 % settings.Departments))).Distinct().ToList();
+            var rows = await RunModeAsync(azurite, account, queue, modes[m], settings, departments, period);
+            foreach (var row in rows)
+            {
+                Console.WriteLine($"     {row.Figure}: {row.Value}");
+            }
+
+            results.AddRange(rows);
+        }
+
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<Measurement>> RunModeAsync(
+        AzuriteEmulator azurite, ReportingStorageAccount account, SubmissionEventQueue queue, Mode mode, ScanSettings settings, IReadOnlyList<string> departments, Period period)
+    {
+        var hostSettings = BenchmarkStorage.Settings(account);
+        hostSettings["Reporting:Now"] = "2026-11-10T09:00:00Z";
+        hostSettings["logging:logLevel:Reporting.Functions"] = "Information";
+        hostSettings["logging:logLevel:Reporting.Functions.ScheduleTrigger"] = "Warning";
+        hostSettings[OperationLog.Setting] = "00:00:05";
+        foreach (var (key, value) in mode.Settings)
+        {
+            hostSettings[key] = value;
+        }
+
+        var root = AzuriteInstallation.FindRepositoryRoot();
+        var logPath = Path.Combine(Path.GetTempPath(), $"reporting-scan-{Environment.ProcessId}-{mode.Name[0]}.log");
+        await using var host = await LocalHostProcess.StartAsync(root, "Release", hostSettings, logPath, default);
+        var firstPass = await WaitForAsync(host, "First scan of", TimeSpan.FromMinutes(15));
+        Console.WriteLine($"     {firstPass.Trim()}");
+        await Task.Delay(mode.Settle);
+
+        var (before, _) = await OperationLog.NextAsync(host);
+        var (hostCpu0, azuriteCpu0, watch) = (ProcessCpu.Used(host.ProcessId), ProcessCpu.Used(azurite.ProcessId), Stopwatch.StartNew());
+        await Task.Delay(settings.IdleWindow);
+        var (after, _) = await OperationLog.NextAsync(host);
+        var elapsed = watch.Elapsed;
+        var hostCpu = ProcessCpu.PercentOfCore(hostCpu0, ProcessCpu.Used(host.ProcessId), elapsed);
+        var azuriteCpu = ProcessCpu.PercentOfCore(azuriteCpu0, ProcessCpu.Used(azurite.ProcessId), elapsed);
+        var perHour = Enum.GetValues<StorageOperationKind>().ToDictionary(k => k, k => (after[k] - before[k]) * 3600.0 / elapsed.TotalSeconds);
+
+        var blobs = new SubmissionBlobs(account);
+        var latencies = mode.AllAtOnce
+            ? await Task.WhenAll(departments.Select(d => UploadAndWaitAsync(blobs, queue, account, d, period, mode.Events)))
+            : await SequentialAsync(departments, d => UploadAndWaitAsync(blobs, queue, account, d, period, mode.Events));
+        var p95 = Percentiles.Of(latencies, 95);
+        var total = perHour.Values.Sum();
+        var how = mode.AllAtOnce ? "at once, each into an idle container" : "one at a time";
+        return
+        [
+            new(Section, $"{mode.Name}: idle CPU over {elapsed.TotalSeconds:0} s, host / Azurite (% of one core)", $"{hostCpu:0.0}% / {azuriteCpu:0.0}%", "< 5% together", hostCpu + azuriteCpu < 5 ? "met" : "missed"),
+            new(Section, $"{mode.Name}: storage requests per idle hour (counted by the host)", $"{total:N0}: {Describe(perHour)}", "", ""),
+            new(Section, $"{mode.Name}: {latencies.Length} new uploads {how}, answered p50 / p95", $"{Percentiles.Of(latencies, 50):0.00} s / {p95:0.00} s", "p95 < 2 s", p95 < 2 ? "met" : "missed"),
+        ];
+    }
+
+    private static async Task<double[]> SequentialAsync(IReadOnlyList<string> departments, Func<string, Task<double>> run)
+    {
+        var results = new List<double>();
+        foreach (var department in departments)
+        {
+            results.Add(await run(department));
+        }
+
+        return [.. results];
+    }
+
+    /// <summary>Uploads a month as the department would, plays Event Grid when the host takes events, and times the answer from the upload's end.</summary>
+    private static async Task<double> UploadAndWaitAsync(SubmissionBlobs blobs, SubmissionEventQueue queue, ReportingStorageAccount account, string department, Period period, bool events)
+    {
+        var name = $"{period}.csv";
+        var csv = Encoding.UTF8.GetBytes(GeneratedOrganisation.SubmissionCsv(period, 5, 3));
+        await blobs.UploadAsync(department, name, new MemoryStream(csv), default);
+        var watch = Stopwatch.StartNew();
+        if (events)
+        {
+            await queue.SendAsync(EventGridMessage(account.Options.SubmissionContainerPrefix + department, name), default);
+        }
+
+        while (await blobs.ReadResultJsonAsync(department, name, default) is null)
+        {
+            if (watch.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new TimeoutException($"{department}/{name} not answered in 5 minutes");
+            }
+
+            await Task.Delay(20);
+        }
+
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>A BlobCreated event as Event Grid puts it on a storage queue: Event Grid schema, Base64-encoded.</summary>
+    private static string EventGridMessage(string container, string name) => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        topic = "/subscriptions/0/resourceGroups/reporting/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
+        subject = $"/blobServices/default/containers/{container}/blobs/{name}",
+        eventType = BlobEventReader.BlobCreatedType,
+        id = Guid.NewGuid().ToString(),
+        data = new { api = "PutBlob", blobType = "BlockBlob" },
+        dataVersion = "",
+        metadataVersion = "1",
+        eventTime = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+    }));
+
+    private static string Describe(Dictionary<StorageOperationKind, double> perHour) =>
+        string.Join(", ", perHour.Where(p => p.Value >= 0.5).Select(p => $"{p.Key} {p.Value:N0}"));
+
+    private static async Task<string> WaitForAsync(LocalHostProcess host, string text, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            var line = host.ReadLog().Split('\n').FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"the host did not log '{text}' in {timeout}; see {host.LogPath}");
+    }
+
+    /// <summary>
+    /// 1,000 containers of 50 uploads each, written 32 at a time; with <see cref="ScanSettings.Answers"/>, each upload's answer
+    /// (the JSON; the text and problems sheet beside it would only triple blobs no scan lists) in the department's answer
+    /// container, apart from the uploads as the pipeline keeps them; each version's receipt recorded as done, as a host
+    /// that answered them would have left it.
+    /// </summary>
+    private static async Task SeedAsync(ReportingStorageAccount account, ScanSettings settings, Period period)
+    {
+        var departments = GeneratedOrganisation.DepartmentIds(settings.Departments).ToList();
+        await new StrategyBlob(account).WriteAsync(GeneratedOrganisation.StrategyYaml(settings.Departments, 5), default);
+        await account.EnsureCreatedAsync([]);
+        var receipts = new BlobReceiptStore(account, TimeProvider.System);
+        var done = 0;
+        await Parallel.ForEachAsync(departments, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (department, token) =>
+        {
+            var uploads = account.SubmissionContainer(department);
+            var answers = account.BlobService.GetBlobContainerClient($"scan-ans-{department}");
+            await uploads.CreateIfNotExistsAsync(cancellationToken: token);
+            if (settings.Answers)
+            {
+                await answers.CreateIfNotExistsAsync(cancellationToken: token);
+            }
+            var versions = new ConcurrentBag<(string, string)>();
+            await Parallel.ForEachAsync(Enumerable.Range(1, settings.UploadsPerDepartment), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = token }, async (month, inner) =>
+            {
+                var earlier = period.AddMonths(-month);
+                var name = $"{earlier}.csv";
+                var csv = BinaryData.FromString(GeneratedOrganisation.SubmissionCsv(earlier, 5, month));
+                var etag = (await uploads.GetBlobClient(name).UploadAsync(csv, inner)).Value.ETag.ToString("H");
+                versions.Add((name, etag));
+                if (settings.Answers)
+                {
+                    await Put(answers, $"{name}.json", $$"""{"status":"accepted","file":"{{name}}"}""", inner);
+                }
+            });
+            await receipts.RecordHandledAsync(uploads.Name, versions, token);
+            if (Interlocked.Increment(ref done) % 100 == 0)
+            {
+                Console.WriteLine($"     {done:N0} of {departments.Count:N0} departments seeded");
+            }
+        });
+    }
+
+    private static Task Put(BlobContainerClient container, string name, string text, CancellationToken token) =>
+        container.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), token);
+
+    private sealed record Mode(string Name, Dictionary<string, string?> Settings, bool Events, bool AllAtOnce, TimeSpan Settle, int Uploads);
+}
+
+/// <summary>How big the scan-cost scenario is.</summary>
+/// <param name="Answers">Also write each earlier upload's answer into answer containers (<c>--scan-answers</c>): twice the seeding, and no
+/// effect on the scan, which never lists those containers.</param>
+/// <param name="Modes">Which modes to run (<c>--scan-modes CBA</c>); <paramref name="SafetyNet"/> is mode C's safety-net interval (<c>--scan-safety-net</c>).</param>
+internal sealed record ScanSettings(int Departments, int UploadsPerDepartment, int NewUploads, TimeSpan IdleWindow, bool Answers = false, string Modes = "CBA", TimeSpan SafetyNet = default)
+{
+    public static ScanSettings Full { get; } = new(1_000, 50, 20, TimeSpan.FromSeconds(60), SafetyNet: TimeSpan.FromMinutes(1));
+}
