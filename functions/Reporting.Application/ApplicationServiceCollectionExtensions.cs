@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application.Mail;
+using Reporting.Application.Pages;
 using Reporting.Core.Submissions;
 using Reporting.Delivery;
 using Reporting.Pdf;
@@ -25,6 +26,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
         services.AddSingleton<ScorecardPdfRenderer>();
         services.AddSingleton<StrategySource>();
+        services.AddSingleton<DepartmentPagePublisher>();
+        services.AddSingleton<ISubmissionAcceptedHandler>(provider => provider.GetRequiredService<DepartmentPagePublisher>());
         services.AddSingleton<SubmissionIngestion>();
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
         services.AddSingleton<RenderLock>();

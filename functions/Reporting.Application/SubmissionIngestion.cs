@@ -24,7 +24,8 @@ public sealed partial class SubmissionIngestion(
     ScorecardIndexStore scorecardIndex,
     IOptions<SubmissionRules> rules,
     TimeProvider clock,
-    ILogger<SubmissionIngestion> logger) : IPoisonedUploadHandler
+    ILogger<SubmissionIngestion> logger,
+    IEnumerable<ISubmissionAcceptedHandler>? acceptedHandlers = null) : IPoisonedUploadHandler
 {
     public async Task IngestAsync(SubmissionUpload upload, CancellationToken cancellationToken)
     {
@@ -114,6 +115,7 @@ public sealed partial class SubmissionIngestion(
 
         await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
         LogAccepted(logger, upload.Department, period.ToString(), upload.BlobName, result.Figures.Count);
+        await NotifyAcceptedAsync(upload.Department, period, cancellationToken);
         // Every rendered month that reads this one (year to date, trend, last month) is stale if the swap came after its render.
         if (swap == FigureSwap.InForce && await figures.InForceAsync(upload.Department, period, cancellationToken) is { } pointer)
         {
@@ -121,6 +123,22 @@ public sealed partial class SubmissionIngestion(
                 rendered => rendered >= period && ScorecardBuilder.FirstPeriodNeeded(strategy, rendered) <= period, KpiFigureTable.SwapMark(pointer), cancellationToken))
             {
                 LogStale(logger, stale.ToString(), upload.Department);
+            }
+        }
+    }
+
+    // After the answer: the uploader never waits for these, and their failure (logged) never fails the upload.
+    private async Task NotifyAcceptedAsync(string department, Period period, CancellationToken cancellationToken)
+    {
+        foreach (var handler in acceptedHandlers ?? [])
+        {
+            try
+            {
+                await handler.OnAcceptedAsync(department, period, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogHandlerFailed(logger, ex, handler.GetType().Name, department, period.ToString());
             }
         }
     }
@@ -191,6 +209,9 @@ public sealed partial class SubmissionIngestion(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {Department} {Period} from {BlobName}: {FigureCount} figures stored")]
     private static partial void LogAccepted(ILogger logger, string department, string period, string blobName, int figureCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Handler} failed after {Department} {Period} was accepted; the figures stay in force")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string handler, string department, string period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} was replaced before it was read; the newer version is handled instead")]
     private static partial void LogSuperseded(ILogger logger, string department, string blobName);
