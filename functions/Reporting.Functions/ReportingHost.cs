@@ -56,6 +56,7 @@ public static class ReportingHost
                 services.AddSingleton<IHostIdProvider>(new ConfiguredHostIdProvider(context.Configuration["HostId"]));
                 services.AddTelemetryWhenConfigured(context.Configuration);
                 services.AddReportingApplication(context.Configuration);
+                services.AddHostedService<DepartmentPagesOnStart>();
             });
 
 }
