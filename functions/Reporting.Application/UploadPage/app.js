@@ -342,6 +342,7 @@
       if (files && files.length > 0) { uploadFile(files[0]); }
     });
     $("upload-form").addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("hashchange", function () { upload = uploadLink(); });
   }
 
   function start() {

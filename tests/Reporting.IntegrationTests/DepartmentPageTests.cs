@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Application.Pages;
+using Reporting.Core.Periods;
+using Reporting.Core.Submissions;
+using Reporting.Storage.Blobs;
+using Reporting.Testing;
+
+namespace Reporting.IntegrationTests;
+
+/// <summary>
+/// The departments' upload pages in their answer containers, published by the host's services on a real Azurite: files and
+/// content types, the guide's values (month due, deadline, KPIs with targets and last month's stored figures), refreshed
+/// after an accepted upload and when the strategy changes. The test clock is 2026-11-10, so November is due by 5 December.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DepartmentPageTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Publish_WritesPageGuideAndTemplate_WithTheirContentTypes()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        await Publisher(host).PublishAsync("sales", default);
+        var blobs = host.Services.GetRequiredService<DepartmentPageBlobs>();
+
+        Assert.StartsWith("text/html", (await blobs.ReadAsync("sales", "page/index.html", default))?.ContentType);
+        Assert.StartsWith("text/javascript", (await blobs.ReadAsync("sales", "page/app.js", default))?.ContentType);
+        Assert.StartsWith("text/css", (await blobs.ReadAsync("sales", "page/style.css", default))?.ContentType);
+        Assert.StartsWith("application/json", (await blobs.ReadAsync("sales", "guide.json", default))?.ContentType);
+        var template = await blobs.ReadAsync("sales", "templates/2026-11.csv", default);
+        Assert.StartsWith("text/csv", template?.ContentType);
+        Assert.Equal("period,kpi,value,comment\n2026-11,purchase-frequency,,\n2026-11,new-customers,,\n2026-11,average-order-value,,\n2026-11,social-referral-revenue,,\n",
+            template?.Content.ToString());
+        var page = (await blobs.ReadAsync("sales", "page/index.html", default))!.Value.Content.ToString();
+        Assert.Contains("app.js\" + sas", page); // its script and style are loaded with the link's SAS
+    }
+
+    [Fact]
+    public async Task Guide_HasMonthDueDeadlineAndKpis_InputsIncludedDerivedLeftOut()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        await Publisher(host).PublishAsync("customer-support", default);
+        var guide = await GuideAsync(host, "customer-support");
+
+        Assert.Equal("Customer Support", guide.GetProperty("departmentName").GetString());
+        Assert.Equal("2026-11", guide.GetProperty("period").GetString());
+        Assert.Equal("2026-12-05", guide.GetProperty("deadline").GetString());
+        Assert.Equal("5 December 2026, end of the day (Europe/London)", guide.GetProperty("deadlineText").GetString());
+        Assert.Equal("2026-10", guide.GetProperty("lastPeriod").GetString());
+        var kpis = guide.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!);
+        Assert.True(kpis["positive-mentions"].GetProperty("isInput").GetBoolean());
+        Assert.False(kpis.ContainsKey("sentiment-ratio")); // derived: computed, never submitted
+        // 20% below the stated baseline of 121,500, from 2026-01.
+        Assert.Equal("97,200: 20% below the 2025 monthly average (from 2026-01)", kpis["support-cost"].GetProperty("target").GetString());
+        Assert.Equal(JsonValueKind.Null, kpis["support-cost"].GetProperty("lastValue").ValueKind);
+        Assert.Equal("templates/2026-11.csv", Assert.Single(guide.GetProperty("templates").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Guide_AfterAnAcceptedUploadOfLastMonth_ShowsItsFigures()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        await Publisher(host).PublishAsync("sales", default);
+        Assert.Equal(JsonValueKind.Null, Kpi(await GuideAsync(host, "sales"), "new-customers").GetProperty("lastValue").ValueKind);
+
+        await host.UploadAsync("sales", "2026-10.csv", await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "submissions", "sales", "2026-10.csv")));
+        Assert.Equal("accepted", (await host.ResultAsync("sales", "2026-10.csv")).GetProperty("status").GetString());
+
+        // Refreshed by the ingestion itself, just after the answer: no grant, no schedule.
+        var refreshed = JsonDocument.Parse(await Eventually.GetAsync(async () =>
+        {
+            var text = await GuideTextAsync(host, "sales");
+            return Kpi(JsonDocument.Parse(text).RootElement, "new-customers").GetProperty("lastValue").ValueKind == JsonValueKind.Number ? text : null;
+        }, "the guide with October's figures")).RootElement;
+        var newCustomers = Kpi(refreshed, "new-customers");
+        Assert.Equal(1090, newCustomers.GetProperty("lastValue").GetDouble());
+        Assert.Equal("1,090", newCustomers.GetProperty("lastValueText").GetString());
+        Assert.Equal("1,200 (from 2026-07)", newCustomers.GetProperty("target").GetString());
+        Assert.Equal("Autumn campaign, \"Share & Save\", ran 6-31 October", Kpi(refreshed, "social-referral-revenue").GetProperty("lastComment").GetString());
+    }
+
+    [Fact]
+    public async Task PublishAll_RepublishesOnlyWhenTheStrategyChanged()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        var publisher = Publisher(host);
+        await publisher.PublishAllAsync(force: true, default);
+        Assert.Equal(0, await publisher.PublishAllAsync(force: false, default)); // nothing changed
+
+        var yaml = await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "strategy.yaml"));
+        Assert.Contains("target: 1.6,", yaml);
+        await host.Services.GetRequiredService<StrategyBlob>().WriteAsync(yaml.Replace("target: 1.6,", "target: 1.75,", StringComparison.Ordinal), default);
+
+        var departments = (await host.Services.GetRequiredService<Application.StrategySource>().GetAsync(default)).Departments.Count;
+        Assert.Equal(departments, await publisher.PublishAllAsync(force: false, default));
+        Assert.Equal("1.75", Kpi(await GuideAsync(host, "sales"), "purchase-frequency").GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task Publish_KeepsOnlyTheCurrentMonthsTemplates()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        var old = SubmissionTemplate.FileName(new Period(2026, 9));
+        await host.Account.AnswerContainer("hr").GetBlobClient("templates/" + old).UploadAsync(BinaryData.FromString("period,kpi,value\n"));
+        await Publisher(host).PublishAsync("hr", default);
+
+        var names = new List<string>();
+        await foreach (var blob in host.Account.AnswerContainer("hr").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "templates/", default))
+        {
+            names.Add(blob.Name);
+        }
+
+        Assert.Equal(["templates/2026-11.csv"], names);
+    }
+
+    [Fact]
+    public void PageUrl_HasTheReadOnlyLinkInTheQueryAndTheUploadLinkInTheFragment()
+    {
+        var grant = new DepartmentGrant("sales", new Uri("https://acct.blob.core.windows.net/submissions-sales?sv=1&sp=rcwl&sig=a%2Bb"),
+            new Uri("https://acct.blob.core.windows.net/answers-sales?sv=1&sp=rl&sig=c"), DateTimeOffset.UnixEpoch, SasSigning.AccountKey);
+
+        Assert.Equal("https://acct.blob.core.windows.net/answers-sales/page/index.html?sv=1&sp=rl&sig=c#upload=https%3A%2F%2Facct.blob.core.windows.net%2Fsubmissions-sales%3Fsv%3D1%26sp%3Drcwl%26sig%3Da%252Bb",
+            grant.PageUrl.AbsoluteUri);
+    }
+
+    private static DepartmentPagePublisher Publisher(HostHarness host) => host.Services.GetRequiredService<DepartmentPagePublisher>();
+
+    private static async Task<JsonElement> GuideAsync(HostHarness host, string department) =>
+        JsonDocument.Parse(await GuideTextAsync(host, department)).RootElement;
+
+    private static async Task<string> GuideTextAsync(HostHarness host, string department) =>
+        (await host.Services.GetRequiredService<DepartmentPageBlobs>().ReadAsync(department, "guide.json", default))!.Value.Content.ToString();
+
+    private static JsonElement Kpi(JsonElement guide, string id) =>
+        guide.GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("id").GetString() == id);
+}
