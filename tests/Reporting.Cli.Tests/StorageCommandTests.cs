@@ -186,7 +186,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.True(result.ExitCode == 0, result.All);
         var links = result.Output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("http", StringComparison.Ordinal) && l.Contains("sig=", StringComparison.Ordinal)).ToList();
         var page = links[0];
-        Assert.Contains(_account.AnswerContainer("sales").Name + "/page/index.html?", page);
+        Assert.Contains(_account.AnswerContainer("sales").Name + "/.page/index.html?", page);
         Assert.Contains("#upload=", page);
         using var http = new HttpClient();
         // grant published the page: it answers through the link itself, as a web page.

@@ -23,15 +23,15 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         await Publisher(host).PublishAsync("sales", default);
         var blobs = host.Services.GetRequiredService<DepartmentPageBlobs>();
 
-        Assert.StartsWith("text/html", (await blobs.ReadAsync("sales", "page/index.html", default))?.ContentType);
-        Assert.StartsWith("text/javascript", (await blobs.ReadAsync("sales", "page/app.js", default))?.ContentType);
-        Assert.StartsWith("text/css", (await blobs.ReadAsync("sales", "page/style.css", default))?.ContentType);
-        Assert.StartsWith("application/json", (await blobs.ReadAsync("sales", "guide.json", default))?.ContentType);
-        var template = await blobs.ReadAsync("sales", "templates/2026-11.csv", default);
+        Assert.StartsWith("text/html", (await blobs.ReadAsync("sales", ".page/index.html", default))?.ContentType);
+        Assert.StartsWith("text/javascript", (await blobs.ReadAsync("sales", ".page/app.js", default))?.ContentType);
+        Assert.StartsWith("text/css", (await blobs.ReadAsync("sales", ".page/style.css", default))?.ContentType);
+        Assert.StartsWith("application/json", (await blobs.ReadAsync("sales", ".page/guide.json", default))?.ContentType);
+        var template = await blobs.ReadAsync("sales", ".page/templates/2026-11.csv", default);
         Assert.StartsWith("text/csv", template?.ContentType);
         Assert.Equal("period,kpi,value,comment\n2026-11,purchase-frequency,,\n2026-11,new-customers,,\n2026-11,average-order-value,,\n2026-11,social-referral-revenue,,\n",
             template?.Content.ToString());
-        var page = (await blobs.ReadAsync("sales", "page/index.html", default))!.Value.Content.ToString();
+        var page = (await blobs.ReadAsync("sales", ".page/index.html", default))!.Value.Content.ToString();
         Assert.Contains("app.js\" + sas", page); // its script and style are loaded with the link's SAS
     }
 
@@ -53,7 +53,7 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         // 20% below the stated baseline of 121,500, from 2026-01.
         Assert.Equal("97,200: 20% below the 2025 monthly average (from 2026-01)", kpis["support-cost"].GetProperty("target").GetString());
         Assert.Equal(JsonValueKind.Null, kpis["support-cost"].GetProperty("lastValue").ValueKind);
-        Assert.Equal("templates/2026-11.csv", Assert.Single(guide.GetProperty("templates").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(".page/templates/2026-11.csv", Assert.Single(guide.GetProperty("templates").EnumerateArray()).GetProperty("name").GetString());
     }
 
     [Fact]
@@ -101,16 +101,33 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
     {
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
         var old = SubmissionTemplate.FileName(new Period(2026, 9));
-        await host.Account.AnswerContainer("hr").GetBlobClient("templates/" + old).UploadAsync(BinaryData.FromString("period,kpi,value\n"));
+        await host.Account.AnswerContainer("hr").GetBlobClient(".page/templates/" + old).UploadAsync(BinaryData.FromString("period,kpi,value\n"));
         await Publisher(host).PublishAsync("hr", default);
 
         var names = new List<string>();
-        await foreach (var blob in host.Account.AnswerContainer("hr").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "templates/", default))
+        await foreach (var blob in host.Account.AnswerContainer("hr").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, ".page/templates/", default))
         {
             names.Add(blob.Name);
         }
 
-        Assert.Equal(["templates/2026-11.csv"], names);
+        Assert.Equal([".page/templates/2026-11.csv"], names);
+    }
+
+    [Fact]
+    public async Task AnUploadNamedLikeThePage_IsAnsweredElsewhere_AndThePageStays()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        await Publisher(host).PublishAsync("sales", default);
+        var blobs = host.Services.GetRequiredService<DepartmentPageBlobs>();
+        var page = (await blobs.ReadAsync("sales", ".page/index.html", default))!.Value.Content.ToString();
+
+        // No upload name starts with a dot, so no answer is ever written under .page/ (this one goes to unsafe-name-<hash>).
+        await host.UploadAsync("sales", ".page/guide", "period,kpi,value\n");
+        Assert.Equal("rejected", (await host.ResultAsync("sales", ".page/guide")).GetProperty("status").GetString());
+
+        Assert.StartsWith("unsafe-name-", SubmissionBlobs.ResultBlobName(".page/guide", ".json"));
+        Assert.Equal(page, (await blobs.ReadAsync("sales", ".page/index.html", default))!.Value.Content.ToString());
+        Assert.Equal("sales", (await GuideAsync(host, "sales")).GetProperty("department").GetString());
     }
 
     [Fact]
@@ -119,7 +136,7 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         var grant = new DepartmentGrant("sales", new Uri("https://acct.blob.core.windows.net/submissions-sales?sv=1&sp=rcwl&sig=a%2Bb"),
             new Uri("https://acct.blob.core.windows.net/answers-sales?sv=1&sp=rl&sig=c"), DateTimeOffset.UnixEpoch, SasSigning.AccountKey);
 
-        Assert.Equal("https://acct.blob.core.windows.net/answers-sales/page/index.html?sv=1&sp=rl&sig=c#upload=https%3A%2F%2Facct.blob.core.windows.net%2Fsubmissions-sales%3Fsv%3D1%26sp%3Drcwl%26sig%3Da%252Bb",
+        Assert.Equal("https://acct.blob.core.windows.net/answers-sales/.page/index.html?sv=1&sp=rl&sig=c#upload=https%3A%2F%2Facct.blob.core.windows.net%2Fsubmissions-sales%3Fsv%3D1%26sp%3Drcwl%26sig%3Da%252Bb",
             grant.PageUrl.AbsoluteUri);
     }
 
@@ -129,7 +146,7 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         JsonDocument.Parse(await GuideTextAsync(host, department)).RootElement;
 
     private static async Task<string> GuideTextAsync(HostHarness host, string department) =>
-        (await host.Services.GetRequiredService<DepartmentPageBlobs>().ReadAsync(department, "guide.json", default))!.Value.Content.ToString();
+        (await host.Services.GetRequiredService<DepartmentPageBlobs>().ReadAsync(department, ".page/guide.json", default))!.Value.Content.ToString();
 
     private static JsonElement Kpi(JsonElement guide, string id) =>
         guide.GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("id").GetString() == id);

@@ -14,7 +14,7 @@ using Reporting.Storage.Tables;
 namespace Reporting.Application.Pages;
 
 /// <summary>
-/// Keeps each department's upload page current in its answer container: the page's files, <c>guide.json</c> (month due,
+/// Keeps each department's upload page current in its answer container (under <c>.page/</c>): the page's files, <c>guide.json</c> (month due,
 /// deadline, KPIs with targets and last month's figures) and the month's templates. Published when a link is granted,
 /// when a host starts and on a schedule whenever the strategy, the month due or the page changed, and after an accepted
 /// upload (last month's figures may have changed). Safe to repeat and to run on several hosts: the same inputs write the same files.

@@ -4,7 +4,7 @@ using Reporting.Storage.Blobs;
 namespace Reporting.Application.Pages;
 
 /// <summary>
-/// The upload page's static files (UploadPage/, embedded in this assembly), as published under <c>page/</c> in each
+/// The upload page's static files (UploadPage/, embedded in this assembly), as published under <c>.page/</c> in each
 /// answer container. <see cref="Version"/> changes with their content, so a deploy with a changed page republishes it.
 /// </summary>
 public static class UploadPageAssets
@@ -18,7 +18,7 @@ public static class UploadPageAssets
 
     private static readonly Lazy<IReadOnlyList<PageFile>> Loaded = new(Load);
 
-    /// <summary>The page's files with their blob names (<c>page/index.html</c>, ...) and content types.</summary>
+    /// <summary>The page's files with their blob names (<c>.page/index.html</c>, ...) and content types.</summary>
     public static IReadOnlyList<PageFile> All => Loaded.Value;
 
     /// <summary>A short hash of every file, for the guide's stamp.</summary>
@@ -33,7 +33,7 @@ public static class UploadPageAssets
                 ?? throw new InvalidOperationException($"The upload page's {f.Resource} is not embedded in {assembly.GetName().Name}.");
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            return new PageFile("page/" + f.Resource, copy.ToArray(), f.ContentType);
+            return new PageFile(DepartmentPageBlobs.Folder + f.Resource, copy.ToArray(), f.ContentType);
         }).ToList();
     }
 }

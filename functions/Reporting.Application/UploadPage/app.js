@@ -19,7 +19,9 @@
   };
 
   var answerSas = window.location.search; // "?sv=...&sig=..."
-  var answerRoot = window.location.origin + window.location.pathname.replace(/page\/[^/]*$/, "");
+  // The answer container: the page is at <container>/.page/index.html, beside guide.json and templates/.
+  var answerRoot = window.location.origin + window.location.pathname.replace(/\.page\/[^/]*$/, "");
+  var PAGE = ".page/";
   var upload = uploadLink();
   var guide = null;
 
@@ -82,7 +84,7 @@
   function showPageProblem(message) { $("page-status").textContent = message; }
 
   function loadGuide() {
-    return request(answerUrl("guide.json")).then(function (response) {
+    return request(answerUrl(PAGE + "guide.json")).then(function (response) {
       if (response.status === 404) { throw new Error("This page has not been set up yet for your department (no guide.json). Ask the reporting team."); }
       if (!response.ok) { throw new Error("The page could not read your department's guide (storage answered " + response.status + ")."); }
       return response.json();
@@ -268,7 +270,7 @@
       var doc = new DOMParser().parseFromString(xml, "application/xml");
       Array.prototype.forEach.call(doc.getElementsByTagName("Blob"), function (blob) {
         var name = text(blob, "Name");
-        if (/\.json$/.test(name) && name.indexOf("/") < 0 && name !== "guide.json") {
+        if (/\.json$/.test(name) && name.indexOf("/") < 0) { // answers to uploads; the page's own files are under .page/
           found.push({ name: name, modified: new Date(text(blob, "Last-Modified")) });
         }
       });

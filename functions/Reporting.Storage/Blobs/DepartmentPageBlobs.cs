@@ -8,16 +8,21 @@ namespace Reporting.Storage.Blobs;
 /// The department's upload page, its guide and the month's templates, kept in the department's answer container: the
 /// department's read-only link reaches them there (and nothing else of anyone's), and the page, served from the same
 /// blob endpoint as the uploads and answers, needs no CORS and no static website. The department cannot change them.
+/// Everything lives under <c>.page/</c>: a folder name no upload can have (an upload name never starts with a dot, and
+/// answers are named after uploads), so no answer can ever overwrite the page, its guide or a template.
 /// </summary>
 public sealed class DepartmentPageBlobs(ReportingStorageAccount account)
 {
+    /// <summary>Where the page, its guide and the templates are, in the answer container.</summary>
+    public const string Folder = ".page/";
+
     /// <summary>The page's entry point; the department's link opens it (see <see cref="DepartmentGrant.PageUrl"/>).</summary>
-    public const string PageIndex = "page/index.html";
+    public const string PageIndex = Folder + "index.html";
 
     /// <summary>What the page reads first: department, month due, deadline, KPIs, template names.</summary>
-    public const string GuideName = "guide.json";
+    public const string GuideName = Folder + "guide.json";
 
-    public const string TemplateFolder = "templates/";
+    public const string TemplateFolder = Folder + "templates/";
 
     // Metadata on the guide: what it was built from (strategy version, month, page files), so a check can tell it is current.
     private const string StampKey = "pagestamp";
