@@ -26,6 +26,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
         services.AddSingleton<ScorecardPdfRenderer>();
         services.AddSingleton<StrategySource>();
+        services.AddOptions<DepartmentPageOptions>().BindConfiguration(DepartmentPageOptions.Section);
         services.AddSingleton<DepartmentPagePublisher>();
         services.AddSingleton<ISubmissionAcceptedHandler>(provider => provider.GetRequiredService<DepartmentPagePublisher>());
         services.AddSingleton<SubmissionIngestion>();

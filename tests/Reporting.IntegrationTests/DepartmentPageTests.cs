@@ -97,6 +97,20 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AutoRefreshOff_TheHostPublishesNothingByItself_GrantingStillDoes()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), new() { ["extensions:departmentPages:autoRefresh"] = "false" });
+        var publisher = Publisher(host);
+
+        Assert.Equal(0, await publisher.PublishAllAsync(force: false, default));
+        await publisher.OnAcceptedAsync("sales", new Period(2026, 10), default);
+        Assert.Null(await host.Services.GetRequiredService<DepartmentPageBlobs>().StampAsync("sales", default));
+
+        await publisher.GrantAsync("sales", TimeSpan.FromHours(1), default);
+        Assert.NotNull(await host.Services.GetRequiredService<DepartmentPageBlobs>().StampAsync("sales", default));
+    }
+
+    [Fact]
     public async Task Publish_KeepsOnlyTheCurrentMonthsTemplates()
     {
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));

@@ -25,6 +25,7 @@ public sealed partial class DepartmentPagePublisher(
     DepartmentPageBlobs blobs,
     DepartmentAccess access,
     IOptions<MonthlyScorecardOptions> schedule,
+    IOptions<DepartmentPageOptions> options,
     TimeProvider clock,
     ILogger<DepartmentPagePublisher> logger) : ISubmissionAcceptedHandler
 {
@@ -49,10 +50,16 @@ public sealed partial class DepartmentPagePublisher(
 
     /// <summary>
     /// Publishes every department whose page was built from another strategy version, month or page (all of them when
-    /// <paramref name="force"/>); returns how many were published. Nothing when no strategy is in force yet.
+    /// <paramref name="force"/>); returns how many were published. Nothing when no strategy is in force yet, or (unless
+    /// forced) when <see cref="DepartmentPageOptions.AutoRefresh"/> is off.
     /// </summary>
     public async Task<int> PublishAllAsync(bool force, CancellationToken cancellationToken)
     {
+        if (!force && !options.Value.AutoRefresh)
+        {
+            return 0;
+        }
+
         if (await strategies.TryGetVersionAsync(cancellationToken) is not { } current)
         {
             return 0;
@@ -82,6 +89,11 @@ public sealed partial class DepartmentPagePublisher(
     /// <summary>After an accepted upload: the guide shows last month's figures, so a month at or after that one refreshes it.</summary>
     public async Task OnAcceptedAsync(string department, Period period, CancellationToken cancellationToken)
     {
+        if (!options.Value.AutoRefresh)
+        {
+            return;
+        }
+
         if (await strategies.TryGetVersionAsync(cancellationToken) is not { } current || current.Strategy.FindDepartment(department) is not { } found)
         {
             return;
@@ -89,9 +101,19 @@ public sealed partial class DepartmentPagePublisher(
 
         var (strategy, etag) = current;
         var due = DueNow(strategy);
-        if (period >= due.Period.Previous())
+        if (period < due.Period.Previous())
         {
-            await PublishAsync(strategy, found, due, Stamp(etag, due), cancellationToken);
+            return;
+        }
+
+        var stamp = Stamp(etag, due);
+        if (await blobs.StampAsync(found.Id, cancellationToken) == stamp)
+        {
+            await blobs.PublishGuideAsync(found.Id, await GuideFileAsync(strategy, found, due, cancellationToken), stamp, cancellationToken);
+        }
+        else
+        {
+            await PublishAsync(strategy, found, due, stamp, cancellationToken);
         }
     }
 
@@ -134,11 +156,14 @@ public sealed partial class DepartmentPagePublisher(
 
     private async Task PublishAsync(EngagementStrategy strategy, Department department, DueMonth due, string stamp, CancellationToken cancellationToken)
     {
-        var guide = await GuideAsync(strategy, department, due, cancellationToken);
         var files = UploadPageAssets.All.Concat(Templates(department, due.Period).Select(t => t.File)).ToList();
-        var json = JsonSerializer.SerializeToUtf8Bytes(guide, DepartmentGuideJson.Default.DepartmentGuide);
-        await blobs.PublishAsync(department.Id, files, new PageFile(DepartmentPageBlobs.GuideName, json, "application/json; charset=utf-8"), stamp, cancellationToken);
+        await blobs.PublishAsync(department.Id, files, await GuideFileAsync(strategy, department, due, cancellationToken), stamp, cancellationToken);
     }
+
+    private async Task<PageFile> GuideFileAsync(EngagementStrategy strategy, Department department, DueMonth due, CancellationToken cancellationToken) =>
+        new(DepartmentPageBlobs.GuideName,
+            JsonSerializer.SerializeToUtf8Bytes(await GuideAsync(strategy, department, due, cancellationToken), DepartmentGuideJson.Default.DepartmentGuide),
+            "application/json; charset=utf-8");
 
     // What a published page was built from; a different stamp means it must be published again.
     private static string Stamp(string strategyETag, DueMonth due) =>

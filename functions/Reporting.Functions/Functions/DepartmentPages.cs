@@ -11,9 +11,7 @@ namespace Reporting.Functions.Functions;
 /// </summary>
 public sealed class DepartmentPages(DepartmentPagePublisher publisher)
 {
-    public const string RefreshScheduleKey = "extensions:departmentPages:refreshSchedule";
-
     [FunctionName("RefreshDepartmentPages")]
-    public Task RefreshAsync([ScheduleTrigger("%" + RefreshScheduleKey + "%")] ScheduleInfo schedule, CancellationToken cancellationToken) =>
+    public Task RefreshAsync([ScheduleTrigger("%" + DepartmentPageOptions.RefreshScheduleKey + "%")] ScheduleInfo schedule, CancellationToken cancellationToken) =>
         publisher.PublishAllAsync(force: false, cancellationToken);
 }
