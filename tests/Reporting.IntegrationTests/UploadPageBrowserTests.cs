@@ -12,7 +12,8 @@ namespace Reporting.IntegrationTests;
 /// <summary>
 /// The department's upload page in a real browser: headless Chromium (Debian's <c>chromium</c>, or <c>CHROMIUM</c>) driven by
 /// playwright-core (UploadPage/upload-page-check.mjs) opens the page link on Azurite with the real host running, reads the
-/// guide, uploads a good and a bad file through the file input and reads the answers as a person sees them.
+/// guide, uploads a good and a bad file through the file input (and drops one on the drop zone) and reads the answers
+/// as a person sees them, then uses a link whose upload part storage refuses.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -35,9 +36,12 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         await File.WriteAllTextAsync(good, "period,kpi,value,comment\n2026-11,purchase-frequency,1.7,\n2026-11,new-customers,1150,\n2026-11,average-order-value,85.5,\n2026-11,social-referral-revenue,158000,<b>not bold</b>\n", Encoding.UTF8);
         var bad = Path.Combine(folder.FullName, "2026-11 draft.csv");
         await File.WriteAllTextAsync(bad, "period,kpi,value,comment\n2026-11,purchase-frequency,1.7,\n2026-11,new-customers,lots,\n", Encoding.UTF8);
+        var fixedFolder = Directory.CreateDirectory(Path.Combine(folder.FullName, "fixed"));
+        var fixedFile = Path.Combine(fixedFolder.FullName, "2026-11 draft.csv");
+        await File.WriteAllTextAsync(fixedFile, "period,kpi,value,comment\n2026-11,purchase-frequency,1.7,\n2026-11,new-customers,1150,\n", Encoding.UTF8);
         var screenshot = Path.Combine(Path.GetTempPath(), "upload-page-rejected.png");
 
-        var seen = await RunBrowserAsync(grant.PageUrl.AbsoluteUri, good, bad, screenshot);
+        var seen = await RunBrowserAsync(grant.PageUrl.AbsoluteUri, good, bad, screenshot, fixedFile);
 
         var guide = seen.GetProperty("guide");
         Assert.Contains("Sales", guide.GetProperty("title").GetString());
@@ -66,6 +70,13 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal(["Rejected", "Accepted", "Accepted"], history.Select(row => row[2]));
         Assert.StartsWith("1 problem: line 3, ", history[0][3]);
 
+        // Uploaded again under the same name: the page waited for the answer to this version, not the rejection before it.
+        Assert.Equal("2 figures stored for 2026-11.", seen.GetProperty("fixed").GetProperty("summary").GetString());
+
+        var dropped = seen.GetProperty("dropped");
+        Assert.Equal("✔ Accepted: dropped Verkäufe & Umsatz (November).csv", dropped.GetProperty("heading").GetString());
+        Assert.Equal("4 figures stored for 2026-11.", dropped.GetProperty("summary").GetString());
+
         Assert.Contains("expired", seen.GetProperty("refused").GetString());
         Assert.Empty(seen.GetProperty("pageErrors").EnumerateArray());
         Assert.True(File.Exists(screenshot));
@@ -75,7 +86,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
     private static string[] Cells(JsonElement row) => row.EnumerateArray().Select(c => c.GetString()!).ToArray();
 
     // node runs the script from the repository, where npm ci put playwright-core; its JSON on stdout is what the browser showed.
-    private async Task<JsonElement> RunBrowserAsync(string pageLink, string good, string bad, string screenshot)
+    private async Task<JsonElement> RunBrowserAsync(string pageLink, string good, string bad, string screenshot, string fixedFile)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -84,7 +95,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { RepositoryFiles.Path("tests", "Reporting.IntegrationTests", "UploadPage", "upload-page-check.mjs"), pageLink, good, bad, screenshot })
+        foreach (var argument in new[] { RepositoryFiles.Path("tests", "Reporting.IntegrationTests", "UploadPage", "upload-page-check.mjs"), pageLink, good, bad, screenshot, fixedFile })
         {
             start.ArgumentList.Add(argument);
         }

@@ -2,14 +2,16 @@
 // and prints what a person would see, as one JSON document on stdout, for UploadPageBrowserTests to assert on.
 // Any step that does not happen within its time fails the script (exit code 1, the reason on stderr): never a silent pass.
 //
-// node upload-page-check.mjs <page link> <good file> <bad file> <screenshot.png>
+// node upload-page-check.mjs <page link> <good file> <bad file> <screenshot.png> <fixed file>
+// (the fixed file has the bad file's name: its answer must replace the rejection, not be mistaken for it)
 // CHROMIUM (optional): the browser's path, default /usr/bin/chromium.
 import { chromium } from "playwright-core";
 import path from "node:path";
+import { readFileSync } from "node:fs";
 
-const [pageLink, goodFile, badFile, screenshot] = process.argv.slice(2);
-if (!pageLink || !goodFile || !badFile || !screenshot) {
-  console.error("usage: node upload-page-check.mjs <page link> <good file> <bad file> <screenshot.png>");
+const [pageLink, goodFile, badFile, screenshot, fixedFile] = process.argv.slice(2);
+if (!pageLink || !goodFile || !badFile || !screenshot || !fixedFile) {
+  console.error("usage: node upload-page-check.mjs <page link> <good file> <bad file> <screenshot.png> <fixed file>");
   process.exit(2);
 }
 
@@ -41,10 +43,10 @@ try {
   guide.templateStatus = template.status();
   guide.templateBody = await template.text();
 
-  async function uploadAndRead(file) {
+  async function uploadAndRead(file, status) {
     const name = path.basename(file);
     await page.setInputFiles("#file", file);
-    const heading = page.locator("#answer-heading", { hasText: name });
+    const heading = page.locator("#answer-heading", { hasText: status + ": " + name });
     await heading.waitFor({ state: "visible", timeout: 60000 });
     return {
       heading: await heading.innerText(),
@@ -54,8 +56,8 @@ try {
     };
   }
 
-  const good = await uploadAndRead(goodFile);
-  const bad = await uploadAndRead(badFile);
+  const good = await uploadAndRead(goodFile, "Accepted");
+  const bad = await uploadAndRead(badFile, "Rejected");
   const goodName = path.basename(goodFile);
   const badName = path.basename(badFile);
   await page.waitForFunction(([a, b]) => {
@@ -65,8 +67,25 @@ try {
   const history = await page.locator("#history tbody tr").evaluateAll((rows) => rows.map((row) => Array.from(row.cells, (cell) => cell.innerText.trim())));
   await page.screenshot({ path: screenshot, fullPage: true });
 
+  // The bad file corrected and uploaded again under its name: the rejection is already there, the page waits for the new answer.
+  const fixed = await uploadAndRead(fixedFile, "Accepted");
+
+  // Drag and drop: the good file's content dropped on the drop zone, as a file of another name.
+  const droppedName = "dropped " + goodName;
+  const transfer = await page.evaluateHandle(([name, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type: "text/csv" }));
+    return data;
+  }, [droppedName, readFileSync(goodFile, "utf8")]);
+  await page.dispatchEvent("#drop-zone", "dragenter", { dataTransfer: transfer });
+  await page.dispatchEvent("#drop-zone", "drop", { dataTransfer: transfer });
+  const droppedHeading = page.locator("#answer-heading", { hasText: droppedName });
+  await droppedHeading.waitFor({ state: "visible", timeout: 60000 });
+  const dropped = { heading: await droppedHeading.innerText(), summary: await page.locator("#answer-summary").innerText() };
+
   // The same page with a link whose upload part no longer works (a wrong signature, as after a withdrawn key): a plain 403 message.
-  const broken = pageLink.replace(/(%26sig%3D|%26sig=)([^%&]+)/i, (_, prefix) => prefix + "AAAA");
+  // The signature in the fragment's encoded upload link, whatever characters it holds, up to the next parameter or the end.
+  const broken = pageLink.replace(/#upload=(.*?)(%3F|%26)sig%3D(.*?)(?=%26|$)/i, (_, before, separator) => "#upload=" + before + separator + "sig%3DAAAA");
   if (broken === pageLink) { throw new Error("could not find the upload link's signature in the page link"); }
   await page.goto("about:blank"); // a change of fragment alone would not load the page again
   await page.goto(broken);
@@ -75,7 +94,7 @@ try {
   await page.locator("#progress", { hasText: "403" }).waitFor({ state: "visible" });
   const refused = await page.locator("#progress").innerText();
 
-  console.log(JSON.stringify({ guide, good, bad, history, refused, pageErrors }, null, 2));
+  console.log(JSON.stringify({ guide, good, bad, history, fixed, dropped, refused, pageErrors }, null, 2));
 } catch (error) {
   console.error("upload page check failed: " + (error && error.stack ? error.stack : error));
   process.exitCode = 1;
