@@ -30,6 +30,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<DepartmentPagePublisher>();
         services.AddSingleton<ISubmissionAcceptedHandler>(provider => provider.GetRequiredService<DepartmentPagePublisher>());
         services.AddSingleton<SubmissionIngestion>();
+        services.AddSingleton<MonthTemplates>();
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
         services.AddSingleton<RenderLock>();
         services.AddSingleton<ScorecardPublisher>();

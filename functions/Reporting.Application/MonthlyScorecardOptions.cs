@@ -6,11 +6,17 @@ public sealed class MonthlyScorecardOptions
     public const string Section = "extensions:monthlyScorecards";
     public const string StaleCheckScheduleKey = Section + ":staleCheckSchedule";
 
-    /// <summary>A six-field cron expression (seconds first). Default: 06:00 on the 6th, the day after the submission deadline.</summary>
-    public string Schedule { get; set; } = "0 0 6 6 * *";
+    /// <summary>
+    /// A six-field cron expression (seconds first) evaluated in the strategy's time zone, overriding the default: 06:00 on the
+    /// day after the strategy's submission deadline. Unset (the default) follows the strategy, so a new deadline moves the run.
+    /// </summary>
+    public string? Schedule { get; set; }
 
-    /// <summary>An IANA or Windows time zone id, for example Europe/London. Default UTC.</summary>
-    public string TimeZone { get; set; } = "UTC";
+    /// <summary>
+    /// Retired: the organisation's zone is the strategy's <c>timeZone</c>, so lateness, reminders and the monthly run agree.
+    /// Read only to warn a host still configured with it that it is ignored.
+    /// </summary>
+    public string? TimeZone { get; set; }
 
     /// <summary>Whether months that received accepted submissions after their latest render are rendered again.</summary>
     public bool RerenderStale { get; set; } = true;
@@ -20,9 +26,4 @@ public sealed class MonthlyScorecardOptions
 
     /// <summary>A run not finished after this long counts as interrupted (its host was stopped or killed).</summary>
     public TimeSpan MaxRunDuration { get; set; } = TimeSpan.FromMinutes(15);
-
-    public TimeZoneInfo ResolveTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
-            ? zone
-            : throw new InvalidOperationException($"extensions.monthlyScorecards.timeZone '{TimeZone}' is not a known time zone; use an id such as Europe/London or UTC.");
 }

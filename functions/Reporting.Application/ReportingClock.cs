@@ -49,8 +49,8 @@ public static class ReportingClock
         return services;
     }
 
-    /// <summary>The month in progress by <paramref name="clock"/>, in UTC: later periods cannot be submitted yet.</summary>
-    public static Period CurrentPeriod(this TimeProvider clock) => Period.FromDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    /// <summary>The month in progress by <paramref name="clock"/> in the organisation's zone: later periods cannot be submitted yet.</summary>
+    public static Period CurrentPeriod(this TimeProvider clock, Reporting.Core.Strategy.EngagementStrategy strategy) => Period.FromDate(strategy.LocalDate(clock.GetUtcNow()));
 
     private sealed class StartingAtClock : TimeProvider
     {

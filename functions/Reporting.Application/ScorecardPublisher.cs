@@ -53,10 +53,10 @@ public sealed partial class ScorecardPublisher(
             var step = Stopwatch.StartNew();
             // What this render includes: read before the figures, so anything put in force after it is newer (and marks the month stale).
             var watermark = await figures.WatermarkAsync(ScorecardBuilder.FirstPeriodNeeded(period), period, cancellationToken);
-            var (strategy, stored, receivedOn) = await LoadAsync(period, cancellationToken);
+            var (strategy, stored, received) = await LoadAsync(period, cancellationToken);
             var loadMs = step.ElapsedMilliseconds;
             step.Restart();
-            var scorecard = ScorecardBuilder.Build(strategy, period, stored, receivedOn);
+            var scorecard = ScorecardBuilder.Build(strategy, period, stored, received);
             var scoreMs = step.ElapsedMilliseconds;
             step.Restart();
             var files = Render(scorecard);
@@ -86,7 +86,7 @@ public sealed partial class ScorecardPublisher(
     /// seconds); only months before them that a baseline reaches back to are read after, and put first, so the figures
     /// come in the same order as one read from the first month needed.
     /// </summary>
-    private async Task<(EngagementStrategy Strategy, IReadOnlyList<KpiFigure> Figures, Dictionary<string, DateOnly> ReceivedOn)> LoadAsync(Period period, CancellationToken cancellationToken)
+    private async Task<(EngagementStrategy Strategy, IReadOnlyList<KpiFigure> Figures, Dictionary<string, DateTimeOffset> Received)> LoadAsync(Period period, CancellationToken cancellationToken)
     {
         var historyStart = ScorecardBuilder.FirstPeriodNeeded(period);
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -98,10 +98,11 @@ public sealed partial class ScorecardPublisher(
             var first = ScorecardBuilder.FirstPeriodNeeded(strategy, period);
             var earlier = first < historyStart ? await figures.LoadAsync(first, historyStart.Previous(), cancellationToken) : [];
             var stored = earlier.Count == 0 ? await recent : [.. earlier, .. await recent];
-            var receivedOn = (await accepted)
+            // The storage service's instants; scoring takes their day in the strategy's zone.
+            var received = (await accepted)
                 .GroupBy(r => r.Department)
-                .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Max(r => r.ReceivedUtc).UtcDateTime));
-            return (strategy, stored, receivedOn);
+                .ToDictionary(g => g.Key, g => g.Max(r => r.ReceivedUtc));
+            return (strategy, stored, received);
         }
         catch
         {

@@ -92,7 +92,7 @@ public sealed partial class SubmissionIngestion(
         else
         {
             using var stream = new MemoryStream(content, writable: false);
-            result = new SubmissionCsvReader(rules.Value with { CurrentPeriod = clock.CurrentPeriod() }).Read(stream, department);
+            result = new SubmissionReader(rules.Value with { CurrentPeriod = clock.CurrentPeriod(strategy) }).Read(stream, department, upload.BlobName);
         }
 
         if (!result.IsAccepted)

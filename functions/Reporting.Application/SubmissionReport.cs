@@ -15,10 +15,12 @@ public static class SubmissionReport
     {
         var text = new StringBuilder();
         var problems = result?.Problems ?? [];
+        var notes = result?.Notes ?? [];
         switch (status)
         {
             case SubmissionStatus.Accepted:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Accepted: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} stored.");
+                AppendNotes(text, notes);
                 break;
             case SubmissionStatus.Superseded:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Accepted but not in force: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} checked and kept, but {UploadName.Printable(error ?? "another file")}, which storage received later, holds {result.Period}. The newest upload for a month always wins; upload this file again to make it the newest.");
@@ -28,6 +30,7 @@ public static class SubmissionReport
                 break;
             case SubmissionStatus.Rejected:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Rejected: {UploadName.Printable(upload.BlobName)} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
+                AppendNotes(text, notes);
                 foreach (var problem in problems)
                 {
                     text.AppendLine(problem.ToString());
@@ -52,7 +55,8 @@ public static class SubmissionReport
             checksum,
             processingMs,
             error,
-            problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message }),
+            problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message, cell = p.Cell }),
+            notes,
         }, Json);
         return (text.ToString(), SpreadsheetCsv.Problems(problems), json);
     }
@@ -76,6 +80,15 @@ public static class SubmissionReport
             problems = Array.Empty<object>(),
         }, Json);
         return (text, SpreadsheetCsv.Problems([]), json);
+    }
+
+    // What the reader assumed (an encoding, a sheet, a decimal mark): said, but not a problem.
+    private static void AppendNotes(StringBuilder text, IReadOnlyList<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Note: {note}.");
+        }
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");

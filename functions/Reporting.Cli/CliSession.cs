@@ -34,7 +34,7 @@ internal sealed class CliSession(ServiceProvider services, EngagementStrategy st
     }
 
     /// <summary>
-    /// As <see cref="OpenAsync"/>, after reading the verb's --period (default: last month by the clock in the services);
+    /// As <see cref="OpenAsync"/>, after reading the verb's --period (default: last month by the clock in the services, in the strategy's zone);
     /// a bad period is a usage error.
     /// </summary>
     public static async Task<(CliSession? Session, Period Period, int ExitCode)> OpenForPeriodAsync(ParseResult parse, Option<string?> period, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ internal sealed class CliSession(ServiceProvider services, EngagementStrategy st
         }
 
         var (session, exitCode) = await OpenAsync(parse, cancellationToken);
-        return (session, given ?? (session is null ? default : PeriodArgument.LastMonth(session.Get<TimeProvider>())), exitCode);
+        return (session, given ?? (session is null ? default : PeriodArgument.LastMonth(session.Get<TimeProvider>(), session.Strategy)), exitCode);
     }
 
     public ValueTask DisposeAsync() => services.DisposeAsync();

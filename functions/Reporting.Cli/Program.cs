@@ -17,6 +17,7 @@ var root = new RootCommand("reporting: the digital-engagement KPI pipeline's adm
     StatusCommand.Create(),
     RenderCommand.Create(),
     GrantCommand.Create(),
+    TemplateCommand.Create(),
     RemindCommand.Create(),
     DemoCommand.Create(),
 };

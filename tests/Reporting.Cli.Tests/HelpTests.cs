@@ -12,6 +12,7 @@ public sealed class HelpTests
     [InlineData("status")]
     [InlineData("render")]
     [InlineData("grant")]
+    [InlineData("template")]
     [InlineData("remind")]
     [InlineData("demo")]
     public async Task Help_EveryVerb_ExplainsItselfWithAnExample(params string[] verb)

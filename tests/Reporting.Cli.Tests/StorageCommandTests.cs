@@ -98,9 +98,11 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(1, rejected.ExitCode);
         Assert.Contains("line 2, column 2 (kpi): 'social-hire' is not a KPI of HR & Internal Communications; did you mean 'social-hires'?", rejected.Output);
         Assert.Equal(0, status.ExitCode);
-        Assert.Matches(@"Submissions for October 2026\S* \(due by 2026-11-05\)", status.Output);
+        Assert.Matches(@"Submissions for October 2026\S* \(due by 2026-11-05, Europe/London\)", status.Output);
         // Received when the storage service says it was (its own clock, not the host's): after the 5 November deadline here.
-        var received = (await _account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").GetPropertiesAsync()).Value.LastModified.UtcDateTime;
+        // Shown in the strategy's zone, Europe/London.
+        var received = TimeZoneInfo.ConvertTime(
+            (await _account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").GetPropertiesAsync()).Value.LastModified, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
         Assert.Matches($@"Sales\s+│\s+late\s+│\s+{received.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}", status.Output);
         Assert.Matches(@"HR & Internal Communications\s+│\s+rejected\s+│.*1 problems in 2026-10.csv", status.Output);
         Assert.Matches(@"Community Management\s+│\s+missing", status.Output);
@@ -115,7 +117,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
 
         var submitted = await Run("submit", unreadable, "--department", "hr");
         var received = (await _account.SubmissionContainer("hr").GetBlobClient("figures.csv").GetPropertiesAsync()).Value.LastModified;
-        var due = Core.Periods.Period.FromDate(DateOnly.FromDateTime(received.UtcDateTime)).Previous();
+        var due = Core.Periods.Period.FromDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(received, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime)).Previous();
         var status = await Run("status", "--period", due.ToString());
         await host.StopAsync();
 

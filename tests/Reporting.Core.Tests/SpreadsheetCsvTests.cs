@@ -22,6 +22,6 @@ public sealed class SpreadsheetCsvTests
         var bytes = SpreadsheetCsv.Problems([new SubmissionProblem(3, 2, "kpi", "'=cmd' is not a KPI of Sales")]);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.Equal("\"line\",\"column\",\"column name\",\"problem\"\r\n\"3\",\"2\",\"kpi\",\"'=cmd' is not a KPI of Sales\"\r\n", Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal("\"line\",\"column\",\"column name\",\"problem\",\"cell\"\r\n\"3\",\"2\",\"kpi\",\"'=cmd' is not a KPI of Sales\",\"\"\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }
 }

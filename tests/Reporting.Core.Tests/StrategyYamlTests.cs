@@ -33,6 +33,7 @@ public sealed class StrategyYamlTests
         Assert.Equal(121500, cost.TargetRuleFor(new Period(2025, 12))!.Value);
         Assert.True(support.FindKpi("churn-rate")!.IsDerived);
         Assert.True(support.FindKpi("customers-lost")!.IsInput);
+        Assert.Equal("Europe/London", strategy.TimeZone.Id);
         Assert.Equal(new Period(2026, 9), strategy.FindDepartment("transformation-office")!.FindKpi("ambassador-programme")!.Due);
     }
 
@@ -55,6 +56,7 @@ public sealed class StrategyYamlTests
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         var kpis = result.Strategy!.Departments[0].Kpis;
         Assert.Equal(10, result.Strategy.SubmissionDeadlineDay);
+        Assert.Equal(TimeZoneInfo.Utc, result.Strategy.TimeZone); // no timeZone: UTC
         Assert.Equal("hours", kpis[0].Unit.DurationUnit);
         Assert.Equal(Aggregation.Average, kpis[0].Aggregation);
         Assert.Equal(Direction.WithinRange, kpis[1].Direction);
@@ -120,6 +122,41 @@ public sealed class StrategyYamlTests
             """);
 
         Assert.Equal(["departments[sales].kpis[aa].derived: derived KPIs depend on each other in a cycle: aa -> bb -> cc -> aa"], problems);
+    }
+
+    [Theory]
+    [InlineData("Asia/Tokyo")]
+    [InlineData("America/New_York")]
+    [InlineData("UTC")]
+    public void Parse_TimeZone_IsTheNamedZone(string zone)
+    {
+        var result = StrategyYaml.Parse($$"""
+            organisation: Test
+            timeZone: {{zone}}
+            departments:
+              - { id: sales, name: Sales, kpis: [ { id: reach, name: Reach, unit: count, direction: higher, target: 1 } ] }
+            """);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById(zone), result.Strategy!.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus")]
+    [InlineData("Europe/Londn")]
+    [InlineData("'   '")]
+    public void Parse_UnknownTimeZone_IsAnErrorThatSaysWhatToWrite(string zone)
+    {
+        var problems = StrategyYaml.Parse($$"""
+            organisation: Test
+            timeZone: {{zone}}
+            departments:
+              - { id: sales, name: Sales, kpis: [ { id: reach, name: Reach, unit: count, direction: higher, target: 1 } ] }
+            """).Problems.Select(p => p.ToString()).ToList();
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("timeZone: '", problem);
+        Assert.EndsWith("' is not a known time zone; use an IANA id such as Europe/London, America/New_York or UTC (leave it out for UTC)", problem);
     }
 
     [Fact]

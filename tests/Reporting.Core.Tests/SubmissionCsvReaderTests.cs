@@ -57,8 +57,8 @@ public sealed class SubmissionCsvReaderTests
             ["line 2, column 3 (value): '1,200' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5"] },
         { "unquoted thousands separator splits the line", "period,kpi,value,comment\n2026-10,reach,1,200,\n",
             ["line 2, column 5 ((none)): this line has 5 fields but the header has 4; a value that contains the delimiter must be in double quotes"] },
-        { "decimal comma with semicolons", "period;kpi;value\n2026-10;yield;81,5\n",
-            ["line 2, column 3 (value): '81,5' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5"] },
+        { "semicolons, and a '.' that could separate thousands", "period;kpi;value\n2026-10;reach;1.234\n",
+            ["line 2, column 3 (value): '1.234' could have a '.' separating thousands or a decimal point; in a file separated by semicolons write the figure without thousands separators and with ',' for decimals, for example 1234 or 1,234"] },
         { "empty value", "period,kpi,value\n2026-10,reach,\n",
             ["line 2, column 3 (value): the value is empty; write the figure, for example 42 or 17.5"] },
         { "same KPI twice", "period,kpi,value\n2026-10,reach,1\n2026-10,reach,2\n",
@@ -80,7 +80,7 @@ public sealed class SubmissionCsvReaderTests
         { "missing value column", "period,kpi,comment\n2026-10,reach,x\n",
             ["line 1, column 0 (value): the required column 'value' is missing; the header must name period, kpi and value"] },
         { "unknown column", "period,kpi,value,owner\n2026-10,reach,1,me\n",
-            ["line 1, column 4 (owner): unknown column 'owner'; the columns are period, kpi, value, comment, department, unit"] },
+            ["line 1, column 4 (owner): unknown column 'owner'; the columns are period, kpi, value, comment, department, unit (and the template's name, target, last month, which are not read)"] },
         { "empty file", "",
             ["file: the file is empty; it needs a header line (period,kpi,value,comment) and one line per KPI"] },
         { "whitespace only", " \r\n \r\n",
@@ -152,7 +152,7 @@ public sealed class SubmissionCsvReaderTests
     {
         var bytes = new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0xFE, 0x00, 0x01 };
         var problem = Assert.Single(Read(bytes).Problems);
-        Assert.Equal("file: this is not a text CSV file (it contains binary data); export the sheet as CSV (UTF-8)", problem.ToString());
+        Assert.Equal("file: this is not a text CSV file (it contains binary data); export the sheet as CSV (UTF-8) or upload the workbook as .xlsx", problem.ToString());
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class ReportingClockTests
         Assert.Equal(TestClock.Now, clock.GetUtcNow());
         source.Advance(TimeSpan.FromDays(25));
         Assert.Equal(TestClock.Now.AddDays(25), clock.GetUtcNow());
-        Assert.Equal(new Period(2026, 12), clock.CurrentPeriod());
+        Assert.Equal(new Period(2026, 12), clock.CurrentPeriod(Organisation(TimeZoneInfo.Utc)));
     }
 
     [Theory]
@@ -64,15 +64,20 @@ public sealed class ReportingClockTests
             .AddReportingClock(Settings(TestClock.NowText))
             .BuildServiceProvider();
 
-        Assert.Equal(TestClock.CurrentPeriod, services.GetRequiredService<TimeProvider>().CurrentPeriod());
+        Assert.Equal(TestClock.CurrentPeriod, services.GetRequiredService<TimeProvider>().CurrentPeriod(Organisation(TimeZoneInfo.Utc)));
         Assert.Single(services.GetServices<TimeProvider>());
     }
 
-    [Fact]
-    public void CurrentPeriod_IsTheMonthInProgressInUtc()
+    [Theory]
+    [InlineData("UTC", 2026, 11)]
+    [InlineData("Asia/Tokyo", 2026, 12)]        // already 1 December, 07:30
+    [InlineData("America/New_York", 2026, 11)]  // still 30 November, 17:30
+    public void CurrentPeriod_IsTheMonthInProgressInTheOrganisationsZone(string zone, int year, int month)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 30, 0, TimeSpan.FromHours(2))); // 30 November, 22:30 UTC
 
-        Assert.Equal(new Period(2026, 11), clock.CurrentPeriod());
+        Assert.Equal(new Period(year, month), clock.CurrentPeriod(Organisation(TimeZoneInfo.FindSystemTimeZoneById(zone))));
     }
+
+    private static Reporting.Core.Strategy.EngagementStrategy Organisation(TimeZoneInfo zone) => new("Org", "1", [], Zone: zone);
 }

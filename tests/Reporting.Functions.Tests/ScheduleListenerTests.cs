@@ -103,27 +103,4 @@ public sealed class ScheduleListenerTests(AzuriteFixture azurite)
             await Task.Delay(50, timeout.Token);
         }
     }
-
-    private sealed class RecordingExecutor : ITriggeredFunctionExecutor
-    {
-        private readonly Channel<ScheduleInfo> _runs = Channel.CreateUnbounded<ScheduleInfo>();
-
-        public List<ScheduleInfo> Runs { get; } = [];
-
-        public bool Succeed { get; set; } = true;
-
-        public Task<FunctionResult> TryExecuteAsync(TriggeredFunctionData input, CancellationToken cancellationToken)
-        {
-            var info = (ScheduleInfo)input.TriggerValue;
-            lock (Runs)
-            {
-                Runs.Add(info);
-            }
-
-            _runs.Writer.TryWrite(info);
-            return Task.FromResult(new FunctionResult(Succeed));
-        }
-
-        public async Task<ScheduleInfo> NextAsync() => await _runs.Reader.ReadAsync(new CancellationTokenSource(Timeout).Token);
-    }
 }

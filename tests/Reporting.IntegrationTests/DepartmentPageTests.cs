@@ -11,7 +11,8 @@ namespace Reporting.IntegrationTests;
 /// <summary>
 /// The departments' upload pages in their answer containers, published by the host's services on a real Azurite: files and
 /// content types, the guide's values (month due, deadline, KPIs with targets and last month's stored figures), refreshed
-/// after an accepted upload and when the strategy changes. The test clock is 2026-11-10, so November is due by 5 December.
+/// after an accepted upload and when the strategy changes. The test clock is 2026-11-10: October is due (by 5 November,
+/// passed), September is "last month".
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DepartmentPageTests(AzuriteFixture azurite)
@@ -27,10 +28,14 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         Assert.StartsWith("text/javascript", (await blobs.ReadAsync("sales", ".page/app.js", default))?.ContentType);
         Assert.StartsWith("text/css", (await blobs.ReadAsync("sales", ".page/style.css", default))?.ContentType);
         Assert.StartsWith("application/json", (await blobs.ReadAsync("sales", ".page/guide.json", default))?.ContentType);
-        var template = await blobs.ReadAsync("sales", ".page/templates/2026-11.csv", default);
+        // The month's templates as `reporting template` writes them, with the guidance columns.
+        var template = await blobs.ReadAsync("sales", ".page/templates/2026-10.csv", default);
         Assert.StartsWith("text/csv", template?.ContentType);
-        Assert.Equal("period,kpi,value,comment\n2026-11,purchase-frequency,,\n2026-11,new-customers,,\n2026-11,average-order-value,,\n2026-11,social-referral-revenue,,\n",
-            template?.Content.ToString());
+        Assert.StartsWith("period,kpi,name,unit,target,last month,value,comment", template?.Content.ToString().TrimStart('\uFEFF'));
+        Assert.Contains("2026-10,new-customers,New customers reached through social channels,count,1200,,,", template?.Content.ToString());
+        var workbook = await blobs.ReadAsync("sales", ".page/templates/2026-10.xlsx", default);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook?.ContentType);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(workbook!.Value.Content.ToArray(), 0, 2));
         var page = (await blobs.ReadAsync("sales", ".page/index.html", default))!.Value.Content.ToString();
         Assert.Contains("app.js\" + sas", page); // its script and style are loaded with the link's SAS
     }
@@ -43,17 +48,19 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         var guide = await GuideAsync(host, "customer-support");
 
         Assert.Equal("Customer Support", guide.GetProperty("departmentName").GetString());
-        Assert.Equal("2026-11", guide.GetProperty("period").GetString());
-        Assert.Equal("2026-12-05", guide.GetProperty("deadline").GetString());
-        Assert.Equal("5 December 2026, end of the day (Europe/London)", guide.GetProperty("deadlineText").GetString());
-        Assert.Equal("2026-10", guide.GetProperty("lastPeriod").GetString());
+        Assert.Equal("2026-10", guide.GetProperty("period").GetString());
+        Assert.Equal("2026-11-05", guide.GetProperty("deadline").GetString());
+        Assert.Equal("5 November 2026, end of the day (Europe/London)", guide.GetProperty("deadlineText").GetString());
+        Assert.True(guide.GetProperty("deadlinePassed").GetBoolean());
+        Assert.Equal("2026-09", guide.GetProperty("lastPeriod").GetString());
         var kpis = guide.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("id").GetString()!);
         Assert.True(kpis["positive-mentions"].GetProperty("isInput").GetBoolean());
         Assert.False(kpis.ContainsKey("sentiment-ratio")); // derived: computed, never submitted
         // 20% below the stated baseline of 121,500, from 2026-01.
         Assert.Equal("97,200: 20% below the 2025 monthly average (from 2026-01)", kpis["support-cost"].GetProperty("target").GetString());
         Assert.Equal(JsonValueKind.Null, kpis["support-cost"].GetProperty("lastValue").ValueKind);
-        Assert.Equal(".page/templates/2026-11.csv", Assert.Single(guide.GetProperty("templates").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal([".page/templates/2026-10.xlsx", ".page/templates/2026-10.csv"], guide.GetProperty("templates").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(JsonValueKind.Null, kpis["positive-mentions"].GetProperty("target").ValueKind); // inputs feed derived KPIs; no target of their own
     }
 
     [Fact]
@@ -63,20 +70,23 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         await Publisher(host).PublishAsync("sales", default);
         Assert.Equal(JsonValueKind.Null, Kpi(await GuideAsync(host, "sales"), "new-customers").GetProperty("lastValue").ValueKind);
 
-        await host.UploadAsync("sales", "2026-10.csv", await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "submissions", "sales", "2026-10.csv")));
-        Assert.Equal("accepted", (await host.ResultAsync("sales", "2026-10.csv")).GetProperty("status").GetString());
+        await host.UploadAsync("sales", "2026-09.csv", "period,kpi,value,comment\n2026-09,new-customers,1017,\"Autumn push, \"\"Share & Save\"\"\"\n");
+        Assert.Equal("accepted", (await host.ResultAsync("sales", "2026-09.csv")).GetProperty("status").GetString());
 
         // Refreshed by the ingestion itself, just after the answer: no grant, no schedule.
         var refreshed = JsonDocument.Parse(await Eventually.GetAsync(async () =>
         {
             var text = await GuideTextAsync(host, "sales");
             return Kpi(JsonDocument.Parse(text).RootElement, "new-customers").GetProperty("lastValue").ValueKind == JsonValueKind.Number ? text : null;
-        }, "the guide with October's figures")).RootElement;
+        }, "the guide with September's figures")).RootElement;
         var newCustomers = Kpi(refreshed, "new-customers");
-        Assert.Equal(1090, newCustomers.GetProperty("lastValue").GetDouble());
-        Assert.Equal("1,090", newCustomers.GetProperty("lastValueText").GetString());
+        Assert.Equal(1017, newCustomers.GetProperty("lastValue").GetDouble());
+        Assert.Equal("1,017", newCustomers.GetProperty("lastValueText").GetString());
+        Assert.Equal("Autumn push, \"Share & Save\"", newCustomers.GetProperty("lastComment").GetString());
         Assert.Equal("1,200 (from 2026-07)", newCustomers.GetProperty("target").GetString());
-        Assert.Equal("Autumn campaign, \"Share & Save\", ran 6-31 October", Kpi(refreshed, "social-referral-revenue").GetProperty("lastComment").GetString());
+        // The templates show them too ("last month"), rewritten with the guide.
+        var template = (await host.Services.GetRequiredService<DepartmentPageBlobs>().ReadAsync("sales", ".page/templates/2026-10.csv", default))!.Value.Content.ToString();
+        Assert.Contains("2026-10,new-customers,New customers reached through social channels,count,1200,1017,,", template);
     }
 
     [Fact]
@@ -114,7 +124,7 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
     public async Task Publish_KeepsOnlyTheCurrentMonthsTemplates()
     {
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
-        var old = SubmissionTemplate.FileName(new Period(2026, 9));
+        var old = SubmissionTemplate.FileName(new Period(2026, 8));
         await host.Account.AnswerContainer("hr").GetBlobClient(".page/templates/" + old).UploadAsync(BinaryData.FromString("period,kpi,value\n"));
         await Publisher(host).PublishAsync("hr", default);
 
@@ -124,7 +134,7 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
             names.Add(blob.Name);
         }
 
-        Assert.Equal([".page/templates/2026-11.csv"], names);
+        Assert.Equal([".page/templates/2026-10.csv", ".page/templates/2026-10.xlsx"], names);
     }
 
     [Fact]

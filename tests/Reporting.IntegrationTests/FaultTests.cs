@@ -148,7 +148,6 @@ public sealed class FaultTests(AzuriteFixture azurite)
         var settings = new Dictionary<string, string?>
         {
             ["extensions:monthlyScorecards:schedule"] = "*/10 * * * * *",
-            ["extensions:monthlyScorecards:timeZone"] = "UTC",
             ["extensions:monthlyScorecards:maxRunDuration"] = "00:00:02",
             ["singleton:listenerLockPeriod"] = "00:00:15",
             ["singleton:listenerLockRecoveryPollingInterval"] = "00:00:15",
@@ -187,7 +186,6 @@ public sealed class FaultTests(AzuriteFixture azurite)
         var settings = new Dictionary<string, string?>
         {
             ["extensions:monthlyScorecards:schedule"] = "*/4 * * * * *",
-            ["extensions:monthlyScorecards:timeZone"] = "UTC",
         };
         var months = Months(20);
         var watch = System.Diagnostics.Stopwatch.StartNew();

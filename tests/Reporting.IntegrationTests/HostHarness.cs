@@ -62,6 +62,10 @@ internal sealed class HostHarness : IAsyncDisposable
     public Task UploadAsync(string department, string blobName, string csv) =>
         Blobs.UploadAsync(department, blobName, new MemoryStream(Encoding.UTF8.GetBytes(csv)), default);
 
+    /// <summary>Uploads a file as it is on disk: a workbook, or text in an encoding other than UTF-8.</summary>
+    public Task UploadAsync(string department, string blobName, byte[] content) =>
+        Blobs.UploadAsync(department, blobName, new MemoryStream(content), default);
+
     /// <summary>Waits for the answer the pipeline writes beside an upload, as the uploader would.</summary>
     public async Task<JsonElement> ResultAsync(string department, string blobName, Func<JsonElement, bool>? until = null)
     {

@@ -49,9 +49,12 @@ public sealed class MailTests(AzuriteFixture azurite)
 
         var sales = messages.Single(m => m.To.Single().Address == "amara.okafor@northwind.example.org");
         Assert.Equal("Sales scorecard, October 2026", sales.Subject);
-        // Received when the storage service says so (its own clock, not the host's).
+        // Received when the storage service says so (its own clock, not the host's), on the strategy's calendar (Europe/London).
         var received = (await host.Account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").GetPropertiesAsync()).Value.LastModified;
-        Assert.Contains($"Submission: received {received.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", sales.Text);
+        var london = TimeZoneInfo.ConvertTime(received, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        Assert.Contains($"Submission: received {london.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", sales.Text);
+        var support = messages.Single(m => m.To.Single().Address == "jonas.bergstrom@northwind.example.org");
+        Assert.Contains("Submission: missing (due 2026-11-05, Europe/London)", support.Text);
         var salesPdf = PdfText.Extract(await maildev.Inbox.AttachmentAsync(sales, sales.Attachments!.Single(a => a.FileName == "sales.pdf")));
         Assert.Contains("New customers", salesPdf);
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application.Mail;
 using Reporting.LocalDev;
+using Reporting.Storage.Blobs;
 using Reporting.Storage.Deliveries;
 using Reporting.Testing;
 
@@ -39,7 +40,7 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         var messages = await InboxAsync(maildev, 7);
         var support = messages.Single(m => m.To.Single().Address == "jonas.bergstrom@northwind.example.org");
         Assert.Equal("Reminder: Customer Support figures for November 2026 are due 2026-12-05", support.Subject);
-        Assert.Contains("The Northwind Traders scorecard needs Customer Support's figures for November 2026 by 2026-12-05", support.Text);
+        Assert.Contains("The Northwind Traders scorecard needs Customer Support's figures for November 2026 by 2026-12-05 (end of the day, Europe/London time);", support.Text);
         // The link to follow is the department's upload page (its answer container, read-only), the upload link in its fragment.
         Assert.Contains($"/{account.Options.AnswerContainerPrefix}customer-support/.page/index.html?", support.Text);
         Assert.Contains($"#upload=http%3A%2F%2F127.0.0.1%3A", support.Text);
@@ -62,11 +63,35 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         Assert.Equal(15, (await maildev.Inbox.ListAsync()).Count);
         var admin = messages.Single(m => m.To.Single().Address == "reporting-admin@northwind.example.org");
         Assert.Equal("Missing figures for November 2026: 7 departments", admin.Subject);
+        Assert.Contains("by the deadline, 2026-12-05 (end of the day, Europe/London time):", admin.Text);
         Assert.Contains("- Customer Support (Jonas Bergström, jonas.bergstrom@northwind.example.org)", admin.Text);
         Assert.DoesNotContain("Sales", admin.Text);
         Assert.Contains(messages, m => m.Subject == "Missing: Customer Support figures for November 2026");
         var log = await new DeliveryLogTable(account, TimeProvider.System).ListAsync("2026-11", default);
         Assert.Equal((7, 8), (log.Count(r => r.Kind == DeliveryKind.Reminder), log.Count(r => r.Kind == DeliveryKind.MissingNotice)));
+    }
+
+    [Theory]
+    [InlineData("Europe/London", DeliveryKind.Reminder)] // 16:00 on 5 December: the deadline day, still reminding
+    [InlineData("Asia/Tokyo", DeliveryKind.MissingNotice)] // 01:00 on 6 December: the deadline has passed
+    [InlineData("America/Los_Angeles", DeliveryKind.Reminder)] // 08:00 on 5 December
+    public async Task TheDayIsCountedInTheStrategysZone(string zone, DeliveryKind expected)
+    {
+        var account = TestStorage.Account(azurite);
+        var settings = new Dictionary<string, string?>
+        {
+            [TestClock.Key] = "2026-12-05T16:00:00Z",
+            ["extensions:mail:reminderSchedule"] = "0 0 0 1 1 *",
+            ["extensions:monthlyScorecards:schedule"] = "0 0 0 1 1 *",
+        };
+        await using var host = await HostHarness.StartAsync(account, settings);
+        var yaml = await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "strategy.yaml"));
+        await host.Services.GetRequiredService<StrategyBlob>().WriteAsync(yaml.Replace("timeZone: Europe/London", $"timeZone: {zone}", StringComparison.Ordinal), default);
+
+        var plan = await host.Services.GetRequiredService<DeadlineReminders>().PlanAsync(default);
+
+        Assert.NotEmpty(plan);
+        Assert.All(plan, p => Assert.Equal((expected, "2026-11", new DateOnly(2026, 12, 5)), (p.Key.Kind, p.Period.ToString(), p.Deadline)));
     }
 
     private static async Task<IReadOnlyList<MailDevMessage>> InboxAsync(MailDevServer maildev, int count) =>

@@ -33,7 +33,7 @@ public sealed class ScheduleFaultTests(AzuriteFixture azurite)
     public async Task HostStartedAfterAMissedOccurrence_RunsItOnceAsACatchUp_AndTheNextHostDoesNotRunItAgain()
     {
         var account = await PrepareAsync(azurite);
-        var settings = new Dictionary<string, string?> { ["extensions:monthlyScorecards:schedule"] = "0 0 6 6 * *", ["extensions:monthlyScorecards:timeZone"] = "UTC" };
+        var settings = new Dictionary<string, string?> { ["extensions:monthlyScorecards:schedule"] = "0 0 6 6 * *" };
         var schedule = CronSchedule.Parse("0 0 6 6 * *");
         var now = TestClock.Now; // the host process's clock starts here (Reporting:Now)
         var occurrences = new List<DateTimeOffset> { schedule.GetNextOccurrence(now.AddDays(-70)) };
@@ -72,7 +72,6 @@ public sealed class ScheduleFaultTests(AzuriteFixture azurite)
         var settings = new Dictionary<string, string?>
         {
             ["extensions:monthlyScorecards:schedule"] = "*/2 * * * * *",
-            ["extensions:monthlyScorecards:timeZone"] = "UTC",
             ["singleton:listenerLockPeriod"] = "00:00:15",
             ["singleton:listenerLockRecoveryPollingInterval"] = "00:00:15",
         };

@@ -20,7 +20,6 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), new()
         {
             ["extensions:monthlyScorecards:schedule"] = "*/2 * * * * *",
-            ["extensions:monthlyScorecards:timeZone"] = "UTC",
         });
         await host.UploadAsync("sales", $"{previous}.csv", new SubmissionCsvBuilder(previous.ToString()).WithRow("new-customers", "1300").BuildText());
         await host.ResultAsync("sales", $"{previous}.csv");
@@ -47,7 +46,6 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         var settings = new Dictionary<string, string?>
         {
             ["extensions:monthlyScorecards:schedule"] = "*/3 * * * * *",
-            ["extensions:monthlyScorecards:timeZone"] = "UTC",
         };
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await using (var one = await HostHarness.StartAsync(account, settings))
@@ -178,6 +176,7 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         Assert.True(pr.IsLate);
         var text = PdfText.Words(PdfText.Extract(await host.Services.GetRequiredService<ScorecardBlobs>().ReadAsync(september, "leadership.pdf", default), layout: false));
         Assert.Contains("Late: PR & Communications (received", text);
+        Assert.Contains("Missing by the deadline, 2026-10-05 (Europe/London):", text); // the deadline day is the strategy zone's
     }
 
     [Fact]

@@ -16,6 +16,22 @@ public sealed class ScorecardPdfRendererTests
     private static Scorecard SampleScorecard() => SampleOrganisation.Scorecard(October);
 
     [Fact]
+    public void RenderLeadershipPack_Summary_GivesTheDeadlineWithItsZone()
+    {
+        var scorecard = SampleScorecard(); // the sample strategy is in Europe/London, and one department is missing
+
+        var words = PdfText.Words(PdfText.Extract(Renderer.RenderLeadershipPack(scorecard), layout: false));
+
+        Assert.Contains("Missing by the deadline, 2026-11-05 (Europe/London):", words);
+        var allIn = PdfText.Words(PdfText.Extract(Renderer.RenderLeadershipPack(scorecard with
+        {
+            Departments = [.. scorecard.Departments.Select(d => d with { Submitted = true })],
+            TimeZone = "Asia/Tokyo",
+        }), layout: false));
+        Assert.Contains("by the deadline, 2026-11-05 (Asia/Tokyo).", allIn);
+    }
+
+    [Fact]
     public void RenderLeadershipPack_SampleOrganisation_HasSummaryAndOnePagePerDepartment()
     {
         var scorecard = SampleScorecard();

@@ -14,7 +14,7 @@ namespace Reporting.Application.Mail;
 
 /// <summary>
 /// The daily deadline mail. From <see cref="MailOptions.ReminderDaysBefore"/> days before a month's deadline until the
-/// deadline (days in the organisation's zone, <c>extensions:monthlyScorecards:timeZone</c>), each department without an
+/// deadline (days in the organisation's zone, the strategy's <c>timeZone</c>), each department without an
 /// accepted submission is reminded, with its upload link and the month's template; in the days after the deadline its
 /// owner and the admins are told its figures are missing. Each message once per department and month: the delivery log
 /// decides, so running daily (or twice, or on two hosts) sends each one once.
@@ -27,7 +27,6 @@ public sealed partial class DeadlineReminders(
     DeliveryLogTable log,
     MailDispatcher dispatcher,
     IOptions<MailOptions> mail,
-    IOptions<MonthlyScorecardOptions> schedule,
     TimeProvider clock,
     ILogger<DeadlineReminders> logger)
 {
@@ -37,11 +36,11 @@ public sealed partial class DeadlineReminders(
     public async Task<IReadOnlyList<PlannedMail>> PlanAsync(CancellationToken cancellationToken)
     {
         var strategy = await strategies.GetAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), schedule.Value.ResolveTimeZone()).DateTime);
+        var today = strategy.LocalDate(clock.GetUtcNow());
         var plan = new List<PlannedMail>();
         foreach (var period in new[] { Period.FromDate(today).Previous(), Period.FromDate(today) })
         {
-            var deadline = new DateOnly(period.Next().Year, period.Next().Month, strategy.SubmissionDeadlineDay);
+            var deadline = strategy.DeadlineFor(period);
             var reminding = today >= deadline.AddDays(-mail.Value.ReminderDaysBefore) && today <= deadline;
             var noticing = today > deadline && today <= deadline.AddDays(mail.Value.MissingNoticeDays);
             if (!reminding && !noticing)
@@ -99,14 +98,14 @@ public sealed partial class DeadlineReminders(
         if (planned.Key.Kind == DeliveryKind.MissingNotice)
         {
             return planned.Key.Document == AdminsDocument
-                ? ReminderMailComposer.MissingToAdmin(planned.Key.Recipient, planned.Departments, planned.Period, planned.Deadline)
-                : ReminderMailComposer.MissingToOwner(department, planned.Period, planned.Deadline);
+                ? ReminderMailComposer.MissingToAdmin(planned.Key.Recipient, planned.Departments, planned.Period, planned.Deadline, strategy.TimeZone.Id)
+                : ReminderMailComposer.MissingToOwner(department, planned.Period, planned.Deadline, strategy.TimeZone.Id);
         }
 
         var validity = mail.Value.UploadLinkValidity > access.MaxValidity ? access.MaxValidity : mail.Value.UploadLinkValidity;
         var grant = await pages.GrantAsync(department.Id, validity, cancellationToken);
         var templateName = SubmissionTemplate.FileName(planned.Period);
-        return ReminderMailComposer.Reminder(strategy.Organisation, department, planned.Period, planned.Deadline, grant.PageUrl, grant.ContainerSasUrl, grant.ExpiresUtc,
+        return ReminderMailComposer.Reminder(strategy.Organisation, department, planned.Period, planned.Deadline, strategy.TimeZone.Id, grant.PageUrl, grant.ContainerSasUrl, grant.ExpiresUtc,
             templateName, SubmissionTemplate.Csv(department, planned.Period));
     }
 

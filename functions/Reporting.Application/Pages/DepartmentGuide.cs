@@ -5,7 +5,8 @@ namespace Reporting.Application.Pages;
 /// <summary>
 /// <c>.page/guide.json</c> in a department's answer container: what its upload page shows. The page's only contract with the
 /// pipeline besides the answers, so every field is here. <c>period</c> is the month due (YYYY-MM), <c>deadline</c> its last
-/// day (YYYY-MM-DD, to its end in <c>timeZone</c>), <c>lastPeriod</c> the month before, whose stored figures are shown as guidance.
+/// day (YYYY-MM-DD, to its end in <c>timeZone</c>; <c>deadlinePassed</c> once it has ended: late figures are still taken),
+/// <c>lastPeriod</c> the month before, whose stored figures are shown as guidance.
 /// </summary>
 public sealed record DepartmentGuide(
     string Department,
@@ -15,6 +16,7 @@ public sealed record DepartmentGuide(
     string PeriodName,
     string Deadline,
     string DeadlineText,
+    bool DeadlinePassed,
     string TimeZone,
     string LastPeriod,
     string LastPeriodName,

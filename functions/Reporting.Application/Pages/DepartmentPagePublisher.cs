@@ -24,7 +24,6 @@ public sealed partial class DepartmentPagePublisher(
     KpiFigureTable figures,
     DepartmentPageBlobs blobs,
     DepartmentAccess access,
-    IOptions<MonthlyScorecardOptions> schedule,
     IOptions<DepartmentPageOptions> options,
     TimeProvider clock,
     ILogger<DepartmentPagePublisher> logger) : ISubmissionAcceptedHandler
@@ -106,68 +105,60 @@ public sealed partial class DepartmentPagePublisher(
             return;
         }
 
+        // A current page keeps its files: only what shows figures (the guide, the templates' "last month") is rewritten.
         var stamp = Stamp(etag, due);
-        if (await blobs.StampAsync(found.Id, cancellationToken) == stamp)
-        {
-            await blobs.PublishGuideAsync(found.Id, await GuideFileAsync(strategy, found, due, cancellationToken), stamp, cancellationToken);
-        }
-        else
-        {
-            await PublishAsync(strategy, found, due, stamp, cancellationToken);
-        }
+        await PublishAsync(strategy, found, due, stamp, cancellationToken, withPage: await blobs.StampAsync(found.Id, cancellationToken) != stamp);
     }
 
-    /// <summary>The guide as it would be published now (the page's JSON contract, <see cref="DepartmentGuide"/>).</summary>
-    public async Task<DepartmentGuide> GuideAsync(EngagementStrategy strategy, Department department, DueMonth due, CancellationToken cancellationToken)
+    /// <summary>
+    /// What would be published now for a department: the guide (the page's JSON contract, <see cref="DepartmentGuide"/>)
+    /// and the month's template, both from the same stored figures (this department's rows only).
+    /// </summary>
+    public async Task<(DepartmentGuide Guide, MonthTemplate Template)> BuildAsync(EngagementStrategy strategy, Department department, DueMonth due, CancellationToken cancellationToken)
     {
         var last = due.Period.Previous();
         var kpis = department.SubmittedKpis.ToList();
-        // Targets against a computed baseline need the baseline's months too: this department's rows only.
+        // Targets against a computed baseline need the baseline's months too.
         var first = kpis.SelectMany(k => k.Targets).Where(t => t.Baseline?.From is not null).Select(t => t.Baseline!.From!.Value).Append(last).Min();
         var book = new FigureBook(await figures.LoadDepartmentAsync(department.Id, first, last, cancellationToken));
         var targets = new TargetResolver(book);
         var rows = kpis.Select(kpi =>
         {
             var measured = book.Measure(department, kpi, last);
-            return new GuideKpi(kpi.Id, kpi.Name, kpi.Unit.Code, kpi.IsInput, targets.Resolve(department, kpi, due.Period)?.Description,
+            return new GuideKpi(kpi.Id, kpi.Name, kpi.Unit.Code, kpi.IsInput, kpi.IsInput ? null : targets.Resolve(department, kpi, due.Period)?.Description,
                 measured.Value, measured.Value?.ToString("#,0.##", CultureInfo.InvariantCulture), measured.Comment);
         }).ToList();
-        return new DepartmentGuide(department.Id, department.Name, strategy.Organisation, due.Period.ToString(), due.Period.DisplayName,
-            due.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due.DeadlineText, due.ZoneName, last.ToString(), last.DisplayName,
-            rows, Templates(department, due.Period).Select(t => new GuideTemplate(t.Format, t.File.Name)).ToList());
+        var template = SubmissionTemplate.For(department, due.Period, book);
+        var guide = new DepartmentGuide(department.Id, department.Name, strategy.Organisation, due.Period.ToString(), due.Period.DisplayName,
+            due.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due.DeadlineText, due.DeadlinePassed, due.ZoneName, last.ToString(), last.DisplayName,
+            rows, Templates(template).Select(t => new GuideTemplate(t.Format, t.File.Name)).ToList());
+        return (guide, template);
     }
 
-    /// <summary>
-    /// The month's templates. CSV only for now: the XLSX template writer is not on this branch; when it is, its file
-    /// joins here (and the page lists whatever the guide names).
-    /// </summary>
-    private static IReadOnlyList<(string Format, PageFile File)> Templates(Department department, Period period) =>
+    /// <summary>The month's templates, as <c>reporting template</c> writes them: an Excel workbook and a CSV, with the guidance columns.</summary>
+    private static IReadOnlyList<(string Format, PageFile File)> Templates(MonthTemplate template) =>
     [
-        ("CSV", new PageFile(DepartmentPageBlobs.TemplateFolder + SubmissionTemplate.FileName(period), Encoding.UTF8.GetBytes(SubmissionTemplate.Csv(department, period)), "text/csv; charset=utf-8")),
+        ("Excel", new PageFile(DepartmentPageBlobs.TemplateFolder + SubmissionTemplateFiles.FileName(template, "xlsx"), SubmissionTemplateFiles.Xlsx(template),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+        ("CSV", new PageFile(DepartmentPageBlobs.TemplateFolder + SubmissionTemplateFiles.FileName(template, "csv"), SubmissionTemplateFiles.Csv(template), "text/csv; charset=utf-8")),
     ];
 
-    /// <summary>
-    /// The organisation's time zone for the deadline: for now the monthly run's <c>extensions:monthlyScorecards:timeZone</c>;
-    /// the one place to change when the strategy names the zone itself.
-    /// </summary>
-    private TimeZoneInfo ZoneOf(EngagementStrategy strategy) => schedule.Value.ResolveTimeZone();
+    // The organisation's zone is the strategy's (timeZone:), so a deadline reads the same on the page, in mails and in the PDFs.
+    private DueMonth DueNow(EngagementStrategy strategy) => DueMonth.On(clock.GetUtcNow(), strategy);
 
-    private DueMonth DueNow(EngagementStrategy strategy) => DueMonth.On(clock.GetUtcNow(), strategy.SubmissionDeadlineDay, ZoneOf(strategy));
-
-    private async Task PublishAsync(EngagementStrategy strategy, Department department, DueMonth due, string stamp, CancellationToken cancellationToken)
+    private async Task PublishAsync(EngagementStrategy strategy, Department department, DueMonth due, string stamp, CancellationToken cancellationToken, bool withPage = true)
     {
-        var files = UploadPageAssets.All.Concat(Templates(department, due.Period).Select(t => t.File)).ToList();
-        await blobs.PublishAsync(department.Id, files, await GuideFileAsync(strategy, department, due, cancellationToken), stamp, cancellationToken);
+        var (guide, template) = await BuildAsync(strategy, department, due, cancellationToken);
+        var files = (withPage ? UploadPageAssets.All : []).Concat(Templates(template).Select(t => t.File)).ToList();
+        await blobs.PublishAsync(department.Id, files, GuideFile(guide), stamp, cancellationToken);
     }
 
-    private async Task<PageFile> GuideFileAsync(EngagementStrategy strategy, Department department, DueMonth due, CancellationToken cancellationToken) =>
-        new(DepartmentPageBlobs.GuideName,
-            JsonSerializer.SerializeToUtf8Bytes(await GuideAsync(strategy, department, due, cancellationToken), DepartmentGuideJson.Default.DepartmentGuide),
-            "application/json; charset=utf-8");
+    private static PageFile GuideFile(DepartmentGuide guide) =>
+        new(DepartmentPageBlobs.GuideName, JsonSerializer.SerializeToUtf8Bytes(guide, DepartmentGuideJson.Default.DepartmentGuide), "application/json; charset=utf-8");
 
     // What a published page was built from; a different stamp means it must be published again.
     private static string Stamp(string strategyETag, DueMonth due) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{strategyETag}|{due.Period}|{due.Deadline:O}|{due.ZoneName}|{UploadPageAssets.Version}")))[..32].ToLowerInvariant();
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{strategyETag}|{due.Period}|{due.Deadline:O}|{due.DeadlinePassed}|{due.ZoneName}|{UploadPageAssets.Version}")))[..32].ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published the upload pages of {Count} departments for {Period}")]
     private static partial void LogPublished(ILogger logger, int count, string period);

@@ -1,31 +1,27 @@
 using System.Globalization;
 using Reporting.Core.Periods;
+using Reporting.Core.Strategy;
 
 namespace Reporting.Application.Pages;
 
 /// <summary>
-/// The month a department's page asks for: last month until its deadline day has ended in the organisation's zone,
-/// then the current month (due by the deadline day of the next).
+/// The month a department's page asks for: last month, the latest that has ended in the organisation's zone (the month
+/// in progress cannot be submitted yet), due by the strategy's deadline day of this month; after that day it is late
+/// but still taken, and the page says so.
 /// </summary>
-public sealed record DueMonth(Period Period, DateOnly Deadline, TimeZoneInfo Zone)
+public sealed record DueMonth(Period Period, DateOnly Deadline, bool DeadlinePassed, TimeZoneInfo Zone)
 {
-    public static DueMonth On(DateTimeOffset now, int deadlineDay, TimeZoneInfo zone)
+    public static DueMonth On(DateTimeOffset now, EngagementStrategy strategy)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var previous = Period.FromDate(today).Previous();
-        var period = today <= DeadlineOf(previous, deadlineDay) ? previous : previous.Next();
-        return new DueMonth(period, DeadlineOf(period, deadlineDay), zone);
+        var today = strategy.LocalDate(now);
+        var period = Period.FromDate(today).Previous();
+        var deadline = strategy.DeadlineFor(period);
+        return new DueMonth(period, deadline, today > deadline, strategy.TimeZone);
     }
 
-    /// <summary>The deadline as people read it: "5 December 2026, end of the day (Europe/London)".</summary>
+    /// <summary>The deadline as people read it: "5 November 2026, end of the day (Europe/London)".</summary>
     public string DeadlineText => string.Create(CultureInfo.InvariantCulture, $"{Deadline:d MMMM yyyy}, end of the day ({ZoneName})");
 
-    /// <summary>The zone's IANA id where there is one (what the strategy and host.json name), else its own id.</summary>
+    /// <summary>The zone's IANA id where there is one (what the strategy names), else its own id.</summary>
     public string ZoneName => Zone == TimeZoneInfo.Utc ? "UTC" : TimeZoneInfo.TryConvertWindowsIdToIanaId(Zone.Id, out var iana) ? iana : Zone.Id;
-
-    private static DateOnly DeadlineOf(Period period, int day)
-    {
-        var next = period.Next();
-        return new DateOnly(next.Year, next.Month, Math.Min(day, DateTime.DaysInMonth(next.Year, next.Month)));
-    }
 }

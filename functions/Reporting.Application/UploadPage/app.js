@@ -99,7 +99,10 @@
     $("organisation").textContent = data.organisation;
     $("title").textContent = data.departmentName + ": upload your figures";
     clear($("due"));
-    $("due").appendChild(el("span", {}, "Due now: ", el("strong", { id: "due-period", text: data.periodName }), ", by ", el("strong", { id: "deadline", text: data.deadlineText }), "."));
+    $("due").appendChild(data.deadlinePassed
+      ? el("span", {}, "Due now: ", el("strong", { id: "due-period", text: data.periodName }), ". The deadline was ", el("strong", { id: "deadline", text: data.deadlineText }),
+          "; figures sent now are marked late, and still taken.")
+      : el("span", {}, "Due now: ", el("strong", { id: "due-period", text: data.periodName }), ", by ", el("strong", { id: "deadline", text: data.deadlineText }), "."));
 
     $("kpis-intro").textContent = data.kpis.length + " KPIs for " + data.periodName + ". \u201cLast month\u201d shows what is stored for " + data.lastPeriodName + ".";
     $("last-heading").textContent = "Last month (" + data.lastPeriodName + ")";

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Reporting.Application;
 using Reporting.Core.Periods;
+using Reporting.Core.Strategy;
 using Reporting.Storage.Deliveries;
 using Reporting.Storage.Tables;
 using Spectre.Console;
@@ -26,17 +27,18 @@ public static class StatusCommand
 
             await using var _ = session;
             var strategy = session.Strategy;
-            var deadline = new DateOnly(month.Next().Year, month.Next().Month, strategy.SubmissionDeadlineDay);
+            var deadline = strategy.DeadlineFor(month);
+            var zone = strategy.TimeZone.Id;
             var history = session.Get<SubmissionHistoryTable>();
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "State", "Received (UTC)", "Detail");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "State", $"Received ({zone})", "Detail");
             foreach (var department in strategy.Departments)
             {
-                var records = (await history.ListAsync(department.Id, cancellationToken)).Where(r => PeriodOf(r) == month).ToList();
-                var (state, when, detail) = Describe(records, deadline);
+                var records = (await history.ListAsync(department.Id, cancellationToken)).Where(r => PeriodOf(r, strategy) == month).ToList();
+                var (state, when, detail) = Describe(records, strategy, month);
                 table.AddRow(Markup.Escape(department.Name), state, when, Markup.Escape(detail));
             }
 
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]Submissions for {month.DisplayName}[/] (due by {deadline:yyyy-MM-dd})");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]Submissions for {month.DisplayName}[/] (due by {deadline:yyyy-MM-dd}, {zone})");
             AnsiConsole.Write(table);
             await UndeliveredMail.PrintAsync(session.Get<DeliveryLogTable>(), month.ToString(), cancellationToken);
             return ExitCodes.Success;
@@ -44,7 +46,8 @@ public static class StatusCommand
         return command;
     }
 
-    private static (string State, string When, string Detail) Describe(IReadOnlyList<SubmissionRecord> records, DateOnly deadline)
+    // Received times are the storage service's; they are shown, and judged late, in the organisation's zone.
+    private static (string State, string When, string Detail) Describe(IReadOnlyList<SubmissionRecord> records, EngagementStrategy strategy, Period month)
     {
         var accepted = records.LastOrDefault(r => r.Status == SubmissionStatus.Accepted);
         var latest = records.LastOrDefault(r => r.Status != SubmissionStatus.Unchanged); // a property edit is not a new upload
@@ -56,22 +59,23 @@ public static class StatusCommand
         var later = latest != accepted && accepted is not null ? $"; a later upload was {latest.Status}" + (latest.ProblemCount > 0 ? string.Create(CultureInfo.InvariantCulture, $" with {latest.ProblemCount} problems") : "") : "";
         if (accepted is not null)
         {
-            var late = DateOnly.FromDateTime(accepted.ReceivedUtc.UtcDateTime) > deadline;
-            return (late ? "[yellow]late[/]" : "[green]accepted[/]", Received(accepted), string.Create(CultureInfo.InvariantCulture, $"{accepted.FigureCount} figures from {accepted.BlobName}{later}"));
+            var late = strategy.IsLate(month, accepted.ReceivedUtc);
+            return (late ? "[yellow]late[/]" : "[green]accepted[/]", Received(accepted, strategy), string.Create(CultureInfo.InvariantCulture, $"{accepted.FigureCount} figures from {accepted.BlobName}{later}"));
         }
 
         return latest.Status == SubmissionStatus.Poisoned
-            ? ("[red]poisoned[/]", Received(latest), latest.Problems)
-            : ("[red]rejected[/]", Received(latest), string.Create(CultureInfo.InvariantCulture, $"{latest.ProblemCount} problems in {latest.BlobName}"));
+            ? ("[red]poisoned[/]", Received(latest, strategy), latest.Problems)
+            : ("[red]rejected[/]", Received(latest, strategy), string.Create(CultureInfo.InvariantCulture, $"{latest.ProblemCount} problems in {latest.BlobName}"));
     }
 
-    private static string Received(SubmissionRecord record) => record.ReceivedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Received(SubmissionRecord record, EngagementStrategy strategy) =>
+        TimeZoneInfo.ConvertTime(record.ReceivedUtc, strategy.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     // Rejected files may not have a readable period: their name (2026-10.csv) usually says it; failing that, a file
-    // received in November is taken as October's, the month then due. Never shown as "nothing received".
-    private static Period PeriodOf(SubmissionRecord record) =>
+    // received in November (in the organisation's zone) is taken as October's, the month then due. Never shown as "nothing received".
+    private static Period PeriodOf(SubmissionRecord record, EngagementStrategy strategy) =>
         Period.TryParse(record.Period, out var period)
         || Period.TryParse(System.Text.RegularExpressions.Regex.Match(Path.GetFileName(record.BlobName), @"(?<![0-9])20[0-9]{2}-(0[1-9]|1[0-2])(?![0-9])").Value, out period)
             ? period
-            : Period.FromDate(DateOnly.FromDateTime(record.ReceivedUtc.UtcDateTime)).Previous();
+            : Period.FromDate(strategy.LocalDate(record.ReceivedUtc)).Previous();
 }

@@ -65,7 +65,7 @@ public static class StrategyCommand
 
     private static void Print(EngagementStrategy strategy, Period period)
     {
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{strategy.Organisation}[/], strategy {strategy.Version}; targets in force in {period}; figures due by day {strategy.SubmissionDeadlineDay} of the next month.");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{strategy.Organisation}[/], strategy {strategy.Version}; targets in force in {period}; figures due by the end of day {strategy.SubmissionDeadlineDay} of the next month, {strategy.TimeZone.Id} time.");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "KPI", "Unit", "Direction", "Target", "Kind");
         var figures = new Core.Scoring.FigureBook([]);
         var targets = new Core.Scoring.TargetResolver(figures);

@@ -13,10 +13,10 @@ public static class ValidateCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The CSV file to check" };
+        var file = new Argument<FileInfo>("file") { Description = "The CSV or .xlsx file to check" };
         var department = new Option<string>("--department", "-d") { Description = "The department id the file is for", Required = true };
         var strategy = StrategyOptions.StrategyFile();
-        var command = new Command("validate", "Check a submission CSV without uploading it.\n\nExample:\n  reporting validate 2026-10.csv --department sales --strategy samples/strategy.yaml")
+        var command = new Command("validate", "Check a submission (CSV or .xlsx) without uploading it.\n\nExample:\n  reporting validate 2026-10.csv --department sales --strategy samples/strategy.yaml")
         {
             file, department, strategy,
         };
@@ -48,21 +48,31 @@ public static class ValidateCommand
         }
 
         using var stream = file.OpenRead();
-        // The pipeline's rules: the configured limits (host.json "submissions"), and the month in progress by the clock.
-        var rules = services.GetRequiredService<IOptions<SubmissionRules>>().Value with { CurrentPeriod = services.GetRequiredService<TimeProvider>().CurrentPeriod() };
-        var result = new SubmissionCsvReader(rules).Read(stream, department);
+        // The pipeline's rules: the configured limits (host.json "submissions"), and the month in progress by the clock, in the organisation's zone.
+        var rules = services.GetRequiredService<IOptions<SubmissionRules>>().Value with { CurrentPeriod = services.GetRequiredService<TimeProvider>().CurrentPeriod(strategy) };
+        var result = new SubmissionReader(rules).Read(stream, department, file.Name);
         if (result.IsAccepted)
         {
             AnsiConsole.MarkupLineInterpolated($"[green]Valid:[/] {file.Name} for {department.Name}, period {result.Period}, {result.Figures.Count} figures.");
+            PrintNotes(result);
             return ExitCodes.Success;
         }
 
         AnsiConsole.MarkupLineInterpolated($"[red]Invalid:[/] {file.Name} for {department.Name}: {result.Problems.Count} problem(s).");
+        PrintNotes(result);
         foreach (var problem in result.Problems)
         {
             Console.WriteLine(problem);
         }
 
         return ExitCodes.InvalidInput;
+    }
+
+    private static void PrintNotes(SubmissionResult result)
+    {
+        foreach (var note in result.Notes)
+        {
+            Console.WriteLine($"Note: {note}");
+        }
     }
 }

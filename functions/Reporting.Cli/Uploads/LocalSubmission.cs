@@ -37,17 +37,21 @@ internal sealed record LocalSubmission(string Department, FileInfo File)
 
         var folder = new DirectoryInfo(path);
         var found = department is not null
-            ? folder.EnumerateFiles("*.csv").Select(f => new LocalSubmission(department, f))
+            ? Submissions(folder).Select(f => new LocalSubmission(department, f))
             : folder.EnumerateDirectories().Where(d => strategy.FindDepartment(d.Name) is not null)
-                .SelectMany(d => d.EnumerateFiles("*.csv").Select(f => new LocalSubmission(d.Name, f)));
+                .SelectMany(d => Submissions(d).Select(f => new LocalSubmission(d.Name, f)));
         var list = found.OrderBy(s => s.File.Name, StringComparer.Ordinal).ThenBy(s => s.Department, StringComparer.Ordinal).ToList();
         if (list.Count == 0)
         {
             problem = department is null
-                ? $"No CSV files in department folders under {folder.FullName} (expected <department-id>/<YYYY-MM>.csv); or pass --department."
-                : $"No CSV files in {folder.FullName}.";
+                ? $"No CSV or .xlsx files in department folders under {folder.FullName} (expected <department-id>/<YYYY-MM>.csv); or pass --department."
+                : $"No CSV or .xlsx files in {folder.FullName}.";
         }
 
         return list;
     }
+
+    // What a department uploads: CSV files and Excel workbooks (docs/submission-format.md).
+    private static IEnumerable<FileInfo> Submissions(DirectoryInfo folder) =>
+        folder.EnumerateFiles().Where(f => f.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) || f.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase));
 }

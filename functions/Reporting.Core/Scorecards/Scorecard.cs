@@ -2,14 +2,18 @@ using Reporting.Core.Periods;
 
 namespace Reporting.Core.Scorecards;
 
-/// <summary>The whole organisation's scorecard for one period: what the PDFs and scorecard.json are made from.</summary>
+/// <summary>
+/// The whole organisation's scorecard for one period: what the PDFs and scorecard.json are made from.
+/// <see cref="SubmissionDeadline"/> is a day in <see cref="TimeZone"/> (an IANA id), the organisation's zone.
+/// </summary>
 public sealed record Scorecard(
     string Organisation,
     string StrategyVersion,
     Period Period,
     DateOnly SubmissionDeadline,
     IReadOnlyList<DepartmentScorecard> Departments,
-    OrganisationPath? Path = null)
+    OrganisationPath? Path = null,
+    string TimeZone = "UTC")
 {
     private const int MoversShown = 3;
 

@@ -28,6 +28,7 @@ public static class ScorecardJson
         strategyVersion = scorecard.StrategyVersion,
         dataAsOf = scorecard.DataAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         submissionDeadline = scorecard.SubmissionDeadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        timeZone = scorecard.TimeZone,
         summary = new
         {
             green = scorecard.Counts.Green,

@@ -24,31 +24,35 @@ public static class ScorecardBuilder
     /// <param name="strategy">The strategy in force.</param>
     /// <param name="period">The month to score.</param>
     /// <param name="figures">The stored figures from <see cref="FirstPeriodNeeded(EngagementStrategy, Period)"/> to the period.</param>
-    /// <param name="receivedOn">When each department's accepted submission for the period arrived, for marking late ones; optional.</param>
+    /// <param name="received">When each department's accepted submission for the period arrived (the storage service's time),
+    /// for marking late ones; optional. Its day, and so lateness, is taken in the strategy's time zone.</param>
     /// <param name="revisions">The strategy versions in force over the last twelve months, for marking the path chart; optional
     /// (dated target entries are marked without it).</param>
     public static Scorecard Build(
         EngagementStrategy strategy,
         Period period,
         IEnumerable<KpiFigure> figures,
-        IReadOnlyDictionary<string, DateOnly>? receivedOn = null,
+        IReadOnlyDictionary<string, DateTimeOffset>? received = null,
         IReadOnlyList<StrategyRevision>? revisions = null)
     {
         var book = new FigureBook(figures);
         var targets = new TargetResolver(book);
-        var deadline = new DateOnly(period.Next().Year, period.Next().Month, strategy.SubmissionDeadlineDay);
+        var deadline = strategy.DeadlineFor(period);
         var departments = strategy.Departments
-            .Select(d => ScoreDepartment(d, period, book, targets, receivedOn?.GetValueOrDefault(d.Id), deadline))
+            .Select(d => ScoreDepartment(strategy, d, period, book, targets, received is not null && received.TryGetValue(d.Id, out var at) ? at : null))
             .ToList();
-        return new Scorecard(strategy.Organisation, strategy.Version, period, deadline, departments, PathBuilder.Build(strategy, period, book, targets, revisions));
+        return new Scorecard(strategy.Organisation, strategy.Version, period, deadline, departments, PathBuilder.Build(strategy, period, book, targets, revisions), strategy.TimeZone.Id);
     }
 
-    private static DepartmentScorecard ScoreDepartment(Department department, Period period, FigureBook book, TargetResolver targets, DateOnly? received, DateOnly deadline)
+    private static DepartmentScorecard ScoreDepartment(
+        EngagementStrategy strategy, Department department, Period period, FigureBook book, TargetResolver targets, DateTimeOffset? received)
     {
         var kpis = department.ScoredKpis.Select(kpi => ScoreKpi(department, kpi, period, book, targets)).ToList();
         var submitted = book.HasSubmission(department, period);
-        var receivedOn = submitted && received != default(DateOnly) ? received : null;
-        return new DepartmentScorecard(department.Id, department.Name, department.Owner, submitted, Overall(submitted, kpis.Select(k => k.Status).ToList()), kpis, receivedOn, receivedOn > deadline);
+        var at = submitted && received is { } known && known != default ? known : (DateTimeOffset?)null;
+        return new DepartmentScorecard(
+            department.Id, department.Name, department.Owner, submitted, Overall(submitted, kpis.Select(k => k.Status).ToList()), kpis,
+            at is { } day ? strategy.LocalDate(day) : null, at is { } when && strategy.IsLate(period, when));
     }
 
     private static KpiScore ScoreKpi(Department department, KpiDefinition kpi, Period period, FigureBook book, TargetResolver targets)

@@ -6,6 +6,7 @@ internal sealed class StrategyDocument
     public string? Organisation { get; set; }
     public string? Version { get; set; }
     public int? SubmissionDeadlineDay { get; set; }
+    public string? TimeZone { get; set; }
     public List<DepartmentDocument>? Departments { get; set; }
     public List<string>? Leadership { get; set; }
     public List<string>? Admins { get; set; }

@@ -13,6 +13,7 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
             problems.Add(new StrategyProblem("submissionDeadlineDay", string.Create(CultureInfo.InvariantCulture, $"{deadline} is not a day between 1 and 28")));
         }
 
+        var zone = ValidateTimeZone(document.TimeZone);
         var departments = new List<Department>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var documents = document.Departments ?? [];
@@ -34,7 +35,24 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
         }
 
         var recipients = new RecipientValidator(problems).Validate(document, departments);
-        return new EngagementStrategy(document.Organisation ?? "", document.Version ?? "unversioned", departments, deadline, recipients);
+        return new EngagementStrategy(document.Organisation ?? "", document.Version ?? "unversioned", departments, deadline, recipients, zone);
+    }
+
+    // An IANA id (Europe/London) as tzdata names it; null (UTC) when absent. Windows ids resolve too where the system maps them.
+    private TimeZoneInfo? ValidateTimeZone(string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone))
+        {
+            return zone;
+        }
+
+        problems.Add(new StrategyProblem("timeZone", $"'{id}' is not a known time zone; use an IANA id such as Europe/London, America/New_York or UTC (leave it out for UTC)"));
+        return null;
     }
 
     private Department ValidateDepartment(DepartmentDocument document, string path)

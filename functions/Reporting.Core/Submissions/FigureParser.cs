@@ -2,12 +2,17 @@ using System.Globalization;
 
 namespace Reporting.Core.Submissions;
 
-// Reads a figure the way the contract defines it: invariant digits with a '.' decimal point, nothing ambiguous.
+// Reads a figure the way the contract defines it (docs/submission-format.md, "Numbers"): the file's decimal mark,
+// thousands separators only where they cannot be read another way, and a problem, never a guess, for anything else.
 internal static class FigureParser
 {
     private const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    private static readonly string[] ExcelErrors = ["#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
 
-    public static bool TryParse(string raw, bool allowPercentSuffix, out double value, out string? problem)
+    public static bool TryParse(string raw, bool allowPercentSuffix, out double value, out string? problem) =>
+        TryParse(raw, allowPercentSuffix, DecimalMark.Point, out value, out problem);
+
+    public static bool TryParse(string raw, bool allowPercentSuffix, DecimalMark mark, out double value, out string? problem)
     {
         value = 0;
         problem = null;
@@ -23,14 +28,28 @@ internal static class FigureParser
             return false;
         }
 
-        if (double.TryParse(text, Style, CultureInfo.InvariantCulture, out value) && double.IsFinite(value))
+        if (ExcelErrors.Contains(text, StringComparer.OrdinalIgnoreCase))
+        {
+            problem = $"'{raw}' is an Excel error, not a number; correct the formula or type the figure";
+            return false;
+        }
+
+        var shape = NumberShape.Read(text, mark);
+        if (shape.Invariant is { } invariant && double.TryParse(invariant, Style, CultureInfo.InvariantCulture, out value) && double.IsFinite(value))
         {
             return true;
         }
 
-        problem = text.Contains(',', StringComparison.Ordinal)
-            ? $"'{raw}' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5"
-            : $"'{raw}' is not a number; write digits with a '.' for decimals, for example 1234.5";
+        problem = shape.Ambiguity switch
+        {
+            ',' when mark == DecimalMark.Point => $"'{raw}' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5",
+            ',' => $"'{raw}' could have a comma separating thousands or a decimal comma; write the figure without thousands separators, for example 1234 or 1.234",
+            '.' when mark == DecimalMark.Comma => $"'{raw}' could have a '.' separating thousands or a decimal point; in a file separated by semicolons write the figure without thousands separators and with ',' for decimals, for example 1234 or 1,234",
+            '.' => $"'{raw}' could have a '.' separating thousands or a decimal point; write the figure without thousands separators, for example 1234 or 1.234",
+            _ when mark == DecimalMark.Comma => $"'{raw}' is not a number; write digits with a ',' for decimals, for example 1234,5",
+            _ => $"'{raw}' is not a number; write digits with a '.' for decimals, for example 1234.5",
+        };
+        value = 0;
         return false;
     }
 }

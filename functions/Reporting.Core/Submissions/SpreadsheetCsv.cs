@@ -28,8 +28,11 @@ public static class SpreadsheetCsv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    /// <summary>The problems of an upload as a sheet: line, column, column name, problem.</summary>
+    /// <summary>
+    /// The problems of an upload as a sheet: line, column, column name, problem, and the cell (<c>B7</c>) for a workbook's
+    /// problems. The cell comes last so that tools reading the first four columns by position keep working.
+    /// </summary>
     public static byte[] Problems(IEnumerable<SubmissionProblem> problems) => Write(
-        ["line", "column", "column name", "problem"],
-        problems.Select(p => new[] { p.Line == 0 ? "" : p.Line.ToString(CultureInfo.InvariantCulture), p.Column == 0 ? "" : p.Column.ToString(CultureInfo.InvariantCulture), p.ColumnName, p.Message }));
+        ["line", "column", "column name", "problem", "cell"],
+        problems.Select(p => new[] { p.Line == 0 ? "" : p.Line.ToString(CultureInfo.InvariantCulture), p.Column == 0 ? "" : p.Column.ToString(CultureInfo.InvariantCulture), p.ColumnName, p.Message, p.Cell ?? "" }));
 }

@@ -6,25 +6,35 @@ internal sealed record SubmissionColumns(int Period, int Kpi, int Value, int Com
     public static readonly string[] Required = ["period", "kpi", "value"];
     public static readonly string[] Optional = ["comment", "department", "unit"];
 
-    public static SubmissionColumns FromHeader(IReadOnlyList<string> header, List<SubmissionProblem> problems)
+    /// <summary>The guidance columns of the month's template (<see cref="SubmissionTemplate"/>): read past, never stored.</summary>
+    public static readonly string[] Guidance = ["name", "target", "last month"];
+
+    /// <summary>Reads the header; in a sheet, cells left empty in the header row are not columns (tables need not start in A).</summary>
+    public static SubmissionColumns FromHeader(IReadOnlyList<SubmissionCell> header, int line, ProblemLocator locator, List<SubmissionProblem> problems)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {
-            var name = header[i].Trim().ToLowerInvariant();
-            if (!Required.Contains(name) && !Optional.Contains(name))
+            var text = header[i].Text;
+            var name = text.Trim().ToLowerInvariant();
+            if (locator.IsSheet && name.Length == 0)
             {
-                problems.Add(new SubmissionProblem(1, i + 1, header[i], $"unknown column '{header[i]}'; the columns are {string.Join(", ", Required.Concat(Optional))}"));
+                continue;
+            }
+
+            if (!Required.Contains(name) && !Optional.Contains(name) && !Guidance.Contains(name))
+            {
+                problems.Add(locator.At(line, i + 1, text, $"unknown column '{text}'; the columns are {string.Join(", ", Required.Concat(Optional))} (and the template's {string.Join(", ", Guidance)}, which are not read)"));
             }
             else if (!positions.TryAdd(name, i + 1))
             {
-                problems.Add(new SubmissionProblem(1, i + 1, header[i], $"column '{name}' appears twice"));
+                problems.Add(locator.At(line, i + 1, text, $"column '{name}' appears twice"));
             }
         }
 
         foreach (var name in Required.Where(n => !positions.ContainsKey(n)))
         {
-            problems.Add(new SubmissionProblem(1, 0, name, $"the required column '{name}' is missing; the header must name period, kpi and value"));
+            problems.Add(locator.At(line, 0, name, $"the required column '{name}' is missing; the header must name period, kpi and value"));
         }
 
         int At(string name) => positions.GetValueOrDefault(name);

@@ -1,80 +1,51 @@
-using System.Globalization;
-using System.Text;
 using CsvHelper;
-using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 
 namespace Reporting.Core.Submissions;
 
 /// <summary>
-/// Checks one department's monthly CSV against the submission contract (docs/submission-format.md)
-/// and the department's KPIs. Never throws for bad input: every problem becomes a <see cref="SubmissionProblem"/>.
+/// Checks one department's monthly CSV against the submission contract (docs/submission-format.md) and the department's
+/// KPIs. The dialects spreadsheets write are read as they are: comma, semicolon (then ',' is the decimal mark) or tab
+/// as the delimiter; UTF-8, UTF-16 or Windows-1252 (see <see cref="CsvText"/>). Never throws for bad input: every
+/// problem becomes a <see cref="SubmissionProblem"/>. Use <see cref="SubmissionReader"/> for uploads of any format.
 /// </summary>
 public sealed class SubmissionCsvReader(SubmissionRules rules)
 {
-    public SubmissionResult Read(Stream content, Department department)
+    public SubmissionResult Read(Stream content, Department department) =>
+        SubmissionReader.ReadBounded(content, rules.MaxBytes, out var bytes) is { } tooBig
+            ? SubmissionResult.Rejected(tooBig)
+            : Read(bytes, department);
+
+    internal SubmissionResult Read(byte[] bytes, Department department)
     {
-        var text = ReadText(content, out var fileProblem);
-        if (fileProblem is not null)
+        var (text, encodingNote, problem) = CsvText.Decode(bytes);
+        if (problem is not null)
         {
-            return SubmissionResult.Rejected(fileProblem);
+            return SubmissionResult.Rejected(problem);
         }
 
-        var problems = new List<SubmissionProblem>();
-        var figures = ReadRows(text!, department, problems, out var period);
-        if (problems.Count > rules.MaxProblems)
+        var delimiter = DetectDelimiter(text!);
+        var mark = delimiter switch { ',' => DecimalMark.Point, ';' => DecimalMark.Comma, _ => DecimalMark.Either };
+        var result = SubmissionTable.Check(Rows(text!, delimiter), department, rules, ProblemLocator.Csv, mark);
+        var notes = new List<string>();
+        if (encodingNote is not null)
         {
-            var shown = problems.Take(rules.MaxProblems).ToList();
-            shown.Add(SubmissionProblem.ForFile(string.Create(CultureInfo.InvariantCulture, $"{problems.Count - rules.MaxProblems} more problems not listed; fix these and upload again")));
-            problems = shown;
+            notes.Add(encodingNote);
         }
 
-        return problems.Count == 0
-            ? new SubmissionResult(period, figures, [])
-            : new SubmissionResult(period, [], problems);
+        if (delimiter == ';')
+        {
+            notes.Add("the file is separated by semicolons, so numbers were read with ',' as the decimal mark (as German and French Excel write them)");
+        }
+
+        return result with { Notes = notes };
     }
 
-    private string? ReadText(Stream content, out SubmissionProblem? problem)
+    private static IEnumerable<SubmissionRow> Rows(string text, char delimiter)
     {
-        problem = null;
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > rules.MaxBytes)
-            {
-                problem = SubmissionProblem.ForFile(string.Create(CultureInfo.InvariantCulture, $"the file is larger than the limit of {rules.MaxBytes:N0} bytes; split it or ask an admin to raise the limit"));
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
-        if (text.Trim().Length == 0)
-        {
-            problem = SubmissionProblem.ForFile("the file is empty; it needs a header line (period,kpi,value,comment) and one line per KPI");
-            return null;
-        }
-
-        if (text.Contains('\0', StringComparison.Ordinal) || text.Contains('\uFFFD', StringComparison.Ordinal))
-        {
-            problem = SubmissionProblem.ForFile("this is not a text CSV file (it contains binary data); export the sheet as CSV (UTF-8)");
-            return null;
-        }
-
-        return text;
-    }
-
-    private List<KpiFigure> ReadRows(string text, Department department, List<SubmissionProblem> problems, out Period? period)
-    {
-        period = null;
         var options = new CsvReaderOptions
         {
-            Separator = DetectDelimiter(text),
+            Separator = delimiter,
             HasHeader = false,
             AllowLineBreaksInQuotes = true,
             TrimWhitespace = true,
@@ -82,68 +53,24 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
             TrackLineNumbers = true,
         };
         using var csv = CsvReader.FromText(text, options);
-        if (!csv.Read())
-        {
-            problems.Add(SubmissionProblem.ForFile("the file has no header line"));
-            return [];
-        }
-
-        var header = Fields(csv);
-        var columns = SubmissionColumns.FromHeader(header, problems);
-        if (problems.Count > 0)
-        {
-            return [];
-        }
-
-        var rows = new SubmissionRowChecker(department, columns, header.Length, rules, problems);
-        var figures = new List<KpiFigure>();
-        var rowCount = 0;
         while (csv.Read())
         {
-            var record = Fields(csv);
-            if (record.All(string.IsNullOrWhiteSpace))
+            var fields = new SubmissionCell[csv.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
             {
-                continue;
+                fields[i] = csv.GetString(i);
             }
 
-            if (++rowCount > rules.MaxRows)
-            {
-                // The clearest answer for a huge file: say so first, whatever else was found on the way.
-                problems.Insert(0, SubmissionProblem.ForFile(string.Create(CultureInfo.InvariantCulture, $"the file has more than {rules.MaxRows:N0} rows; a monthly submission has one row per KPI")));
-                break;
-            }
-
-            // Past the problem cap, rows are only counted, so a huge file still gets its row-limit answer.
-            if (problems.Count <= rules.MaxProblems && rows.Check(record, csv.LineNumber) is { } figure)
-            {
-                figures.Add(figure);
-            }
+            yield return new SubmissionRow((int)csv.LineNumber, fields);
         }
-
-        if (rowCount == 0 && problems.Count == 0)
-        {
-            problems.Add(SubmissionProblem.ForFile("the file has a header but no figures; add one line per KPI"));
-        }
-
-        period = rows.Period;
-        return figures;
     }
 
-    private static string[] Fields(CsvReader csv)
-    {
-        var fields = new string[csv.FieldCount];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            fields[i] = csv.GetString(i);
-        }
-
-        return fields;
-    }
-
+    // The header decides: the delimiter it holds most of. Excel's "Unicode text" is tab-delimited.
     private static char DetectDelimiter(string text)
     {
         var end = text.IndexOfAny(['\r', '\n']);
         var header = end < 0 ? text : text[..end];
-        return header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
+        var counts = new[] { (Char: ',', Count: header.Count(c => c == ',')), (Char: ';', Count: header.Count(c => c == ';')), (Char: '\t', Count: header.Count(c => c == '\t')) };
+        return counts.OrderByDescending(c => c.Count).First() is { Count: > 0 } most ? most.Char : ',';
     }
 }

@@ -10,5 +10,11 @@ public sealed record SubmissionResult(Period? Period, IReadOnlyList<KpiFigure> F
 {
     public bool IsAccepted => Problems.Count == 0;
 
+    /// <summary>
+    /// What the reader assumed and the uploader should know, without it being a problem: the encoding a CSV without a
+    /// byte-order mark was read in, the sheet a workbook was read from, the decimal mark a semicolon file used.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static SubmissionResult Rejected(params SubmissionProblem[] problems) => new(null, [], problems);
 }

@@ -5,24 +5,35 @@ using Reporting.Core.Strategy;
 namespace Reporting.Core.Submissions;
 
 // Checks one data row at a time and remembers what the rows must agree on (one period, each KPI once).
-internal sealed class SubmissionRowChecker(Department department, SubmissionColumns columns, int headerFields, SubmissionRules rules, List<SubmissionProblem> problems)
+internal sealed class SubmissionRowChecker(
+    Department department, SubmissionColumns columns, IReadOnlyList<SubmissionCell> header, SubmissionRules rules, List<SubmissionProblem> problems,
+    ProblemLocator locator, DecimalMark decimalMark)
 {
     private readonly Dictionary<string, long> _seenKpis = new(StringComparer.OrdinalIgnoreCase);
 
     public Period? Period { get; private set; }
 
-    public KpiFigure? Check(string[] record, long line)
+    public KpiFigure? Check(SubmissionCell[] record, long line)
     {
         var problemsBefore = problems.Count;
-        string Cell(int column) => column > 0 && column <= record.Length ? record[column - 1].Trim() : "";
-        void Problem(int column, string name, string message) => problems.Add(new SubmissionProblem((int)line, column, name, message));
+        string Cell(int column) => column > 0 && column <= record.Length ? record[column - 1].Text.Trim() : "";
+        void Problem(int column, string name, string message) => problems.Add(locator.At((int)line, column, name, message));
 
-        if (record.Length > headerFields)
+        if (!locator.IsSheet && record.Length > header.Count)
         {
-            Problem(headerFields + 1, "(none)", string.Create(CultureInfo.InvariantCulture, $"this line has {record.Length} fields but the header has {headerFields}; a value that contains the delimiter must be in double quotes"));
+            Problem(header.Count + 1, "(none)", string.Create(CultureInfo.InvariantCulture, $"this line has {record.Length} fields but the header has {header.Count}; a value that contains the delimiter must be in double quotes"));
         }
 
-        var period = CheckPeriod(Cell(columns.Period), message => Problem(columns.Period, "period", message));
+        for (var i = 0; locator.IsSheet && i < record.Length; i++)
+        {
+            if (!record[i].IsEmpty && (i >= header.Count || header[i].IsEmpty))
+            {
+                Problem(i + 1, "(none)", $"'{record[i].Text}' is in a column without a header; put the figures under period, kpi, value and comment, or clear this cell");
+            }
+        }
+
+        var periodCell = columns.Period > 0 && columns.Period <= record.Length ? record[columns.Period - 1] : default;
+        var period = CheckPeriod(Cell(columns.Period), periodCell.Date, message => Problem(columns.Period, "period", message));
         if (columns.Department > 0 && !string.Equals(Cell(columns.Department), department.Id, StringComparison.OrdinalIgnoreCase))
         {
             Problem(columns.Department, "department", $"'{Cell(columns.Department)}' is not this upload's department; this file belongs to '{department.Id}'");
@@ -35,7 +46,7 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
         }
 
         var rawValue = Cell(columns.Value);
-        if (!FigureParser.TryParse(rawValue, kpi?.Unit.Kind == UnitKind.Percent, out var value, out var valueProblem))
+        if (!FigureParser.TryParse(rawValue, kpi?.Unit.Kind == UnitKind.Percent, decimalMark, out var value, out var valueProblem))
         {
             Problem(columns.Value, "value", valueProblem!);
         }
@@ -72,7 +83,7 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
 
         if (_seenKpis.TryGetValue(kpi.Id, out var firstLine))
         {
-            problem(string.Create(CultureInfo.InvariantCulture, $"'{kpiId}' already appears on line {firstLine}; each KPI is reported once per file"));
+            problem(string.Create(CultureInfo.InvariantCulture, $"'{kpiId}' already appears on {locator.LineWord} {firstLine}; each KPI is reported once per file"));
             return null;
         }
 
@@ -80,9 +91,11 @@ internal sealed class SubmissionRowChecker(Department department, SubmissionColu
         return kpi;
     }
 
-    private Period? CheckPeriod(string raw, Action<string> problem)
+    private Period? CheckPeriod(string raw, DateOnly? date, Action<string> problem)
     {
-        if (!Periods.Period.TryParse(raw, out var period))
+        // A workbook's date cell is its month: Excel turns a typed "2026-10" or "Oct 2026" into the 1st of that month.
+        var period = date is { } day ? new Period(day.Year, day.Month) : default;
+        if (date is null && !Periods.Period.TryParse(raw, out period))
         {
             problem($"'{raw}' is not a period; write the month as YYYY-MM, for example 2026-10");
             return null;

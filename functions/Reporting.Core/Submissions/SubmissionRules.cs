@@ -9,6 +9,15 @@ public sealed record SubmissionRules
 
     public int MaxRows { get; init; } = 10_000;
 
+    /// <summary>
+    /// How far an .xlsx upload may unpack, all its parts together, in bytes: a workbook is a zip, so its size on upload
+    /// (<see cref="MaxBytes"/>) says little about what it expands to. Checked before any of it is parsed.
+    /// </summary>
+    public long MaxUnzippedBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>How many strings a workbook's shared-string table may hold: far more than a month's figures and comments need.</summary>
+    public int MaxSharedStrings { get; init; } = 100_000;
+
     /// <summary>How many problems are listed before the report stops adding more.</summary>
     public int MaxProblems { get; init; } = 100;
 

@@ -13,10 +13,10 @@ namespace Reporting.Delivery.Messages;
 public static class ReminderMailComposer
 {
     /// <summary>The reminder: the department's upload page as the link to follow (the raw upload link for tools after it) and the month's template attached.</summary>
-    public static OutgoingMail Reminder(string organisation, Department department, Period period, DateOnly deadline, Uri pageLink, Uri uploadLink, DateTimeOffset linkExpires, string templateName, string template) =>
+    public static OutgoingMail Reminder(string organisation, Department department, Period period, DateOnly deadline, string timeZone, Uri pageLink, Uri uploadLink, DateTimeOffset linkExpires, string templateName, string template) =>
         Mail(department.OwnerEmail!, $"Reminder: {department.Name} figures for {period.DisplayName} are due {Date(deadline)}",
             [
-                $"The {organisation} scorecard needs {department.Name}'s figures for {period.DisplayName} by {Date(deadline)}; none have been accepted yet.",
+                $"The {organisation} scorecard needs {department.Name}'s figures for {period.DisplayName} by {Deadline(deadline, timeZone)}; none have been accepted yet.",
                 $"Fill in the attached template ({templateName}) and upload it on your department's upload page (it opens in your browser and shows the answer within seconds), valid until {linkExpires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC:",
             ],
             pageLink,
@@ -24,20 +24,23 @@ public static class ReminderMailComposer
             "The answer (accepted, or every problem with its line) appears beside your upload within a minute.",
             new MailAttachment(templateName, "text/csv", Encoding.UTF8.GetBytes(template)));
 
-    public static OutgoingMail MissingToOwner(Department department, Period period, DateOnly deadline) =>
+    public static OutgoingMail MissingToOwner(Department department, Period period, DateOnly deadline, string timeZone) =>
         Mail(department.OwnerEmail!, $"Missing: {department.Name} figures for {period.DisplayName}",
             [
-                $"{department.Name}'s figures for {period.DisplayName} were due {Date(deadline)} and have not been accepted.",
+                $"{department.Name}'s figures for {period.DisplayName} were due {Deadline(deadline, timeZone)} and have not been accepted.",
                 "The scorecard shows your KPIs as missing until they arrive; a late upload is still taken and the scorecard is rendered again.",
             ]);
 
-    public static OutgoingMail MissingToAdmin(string to, IReadOnlyList<Department> missing, Period period, DateOnly deadline) =>
+    public static OutgoingMail MissingToAdmin(string to, IReadOnlyList<Department> missing, Period period, DateOnly deadline, string timeZone) =>
         Mail(to, $"Missing figures for {period.DisplayName}: {missing.Count} {(missing.Count == 1 ? "department" : "departments")}",
             [
-                $"These departments had no accepted figures for {period.DisplayName} by the deadline, {Date(deadline)}:",
+                $"These departments had no accepted figures for {period.DisplayName} by the deadline, {Deadline(deadline, timeZone)}:",
                 .. missing.Select(d => $"- {d.Name} ({d.Owner}{(d.OwnerEmail is null ? "" : ", " + d.OwnerEmail)})"),
                 "Their owners were told. `reporting status` shows each department's uploads.",
             ]);
+
+    // The deadline is the end of that day in the organisation's zone, which a department elsewhere needs to know.
+    private static string Deadline(DateOnly deadline, string timeZone) => $"{Date(deadline)} (end of the day, {timeZone} time)";
 
     private static OutgoingMail Mail(string to, string subject, IReadOnlyList<string> paragraphs, Uri? link = null, string? after = null, MailAttachment? attachment = null)
     {

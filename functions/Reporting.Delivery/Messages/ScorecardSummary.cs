@@ -35,7 +35,7 @@ public static class ScorecardSummary
     {
         if (!department.Submitted)
         {
-            return $"missing (due {Date(scorecard.SubmissionDeadline)})";
+            return $"missing (due {Date(scorecard.SubmissionDeadline)}, {scorecard.TimeZone})";
         }
 
         var received = department.ReceivedOn is { } day ? $"received {Date(day)}" : "received";

@@ -9,18 +9,19 @@ using Reporting.Storage.Blobs;
 namespace Reporting.Functions.Functions;
 
 /// <summary>
-/// Renders the previous month's scorecards on the monthly schedule (once across hosts: the schedule's listener holds a blob lease;
+/// Renders the latest month past its deadline on the monthly schedule (once across hosts: the schedule's listener holds a blob lease;
 /// a run missed while no host was up fires once, as "timer (catch-up)", when one is back), re-renders stale months, and renders any month on demand.
 /// A failed run throws, so the host retries it and the run log shows the failure; it never reports success.
 /// </summary>
-public sealed class MonthlyScorecards(ScorecardPublisher publisher, ScorecardIndexStore index, IOptions<MonthlyScorecardOptions> options, TimeProvider clock)
+public sealed class MonthlyScorecards(ScorecardPublisher publisher, ScorecardIndexStore index, StrategySource strategies, IOptions<MonthlyScorecardOptions> options)
 {
     public const string OnDemand = "RenderScorecards";
 
     [FunctionName(nameof(MonthlyScorecards))]
     [ExponentialBackoffRetry(4, "00:00:30", "00:10:00")]
-    public Task RunAsync([ScheduleTrigger(typeof(MonthlyScorecardSchedule))] ScheduleInfo schedule, CancellationToken cancellationToken) =>
-        publisher.PublishAsync(PreviousMonth(), schedule.IsPastDue ? "timer (catch-up)" : "timer", cancellationToken);
+    public async Task RunAsync([ScheduleTrigger(typeof(MonthlyScorecardSchedule))] ScheduleInfo schedule, CancellationToken cancellationToken) =>
+        await publisher.PublishAsync(
+            await PeriodDueAsync(schedule.ScheduledUtc, cancellationToken), schedule.IsPastDue ? "timer (catch-up)" : "timer", cancellationToken);
 
     /// <summary>
     /// Re-renders the months that received accepted submissions after their latest render. One month failing does not stop
@@ -59,10 +60,13 @@ public sealed class MonthlyScorecards(ScorecardPublisher publisher, ScorecardInd
     public Task RenderAsync(string period, CancellationToken cancellationToken) =>
         publisher.PublishAsync(Period.Parse(period), "on demand", cancellationToken);
 
-    /// <summary>The month before today in the schedule's time zone.</summary>
-    public Period PreviousMonth()
+    /// <summary>
+    /// The month an occurrence renders: the latest whose deadline had passed at the time it was scheduled, in the strategy's zone.
+    /// Taken from the occurrence, not the clock, so a run caught up days later renders the month it was meant for.
+    /// </summary>
+    public async Task<Period> PeriodDueAsync(DateTimeOffset scheduledUtc, CancellationToken cancellationToken)
     {
-        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.Value.ResolveTimeZone());
-        return Period.FromDate(DateOnly.FromDateTime(today.DateTime)).Previous();
+        var strategy = await strategies.GetAsync(cancellationToken);
+        return strategy.LatestMonthPastDeadline(strategy.LocalDate(scheduledUtc));
     }
 }

@@ -13,5 +13,7 @@ public sealed class CronSchedule(CrontabSchedule cron, string expression) : ISch
     public DateTimeOffset GetNextOccurrence(DateTimeOffset after) =>
         new(DateTime.SpecifyKind(cron.GetNextOccurrence(after.UtcDateTime), DateTimeKind.Utc));
 
+    public Task<DateTimeOffset> GetNextOccurrenceAsync(DateTimeOffset after, CancellationToken cancellationToken) => Task.FromResult(GetNextOccurrence(after));
+
     public override string ToString() => $"{expression} (UTC)";
 }

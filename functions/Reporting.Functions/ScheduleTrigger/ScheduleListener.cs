@@ -9,6 +9,7 @@ namespace Reporting.Functions.ScheduleTrigger;
 /// Runs a function at each occurrence of its schedule. A listener singleton: WebJobs starts it only on the host holding its lock
 /// (a blob lease) and starts it on another host when that lock is let go or expires, so each occurrence runs on one host.
 /// On start it asks <see cref="ScheduleMonitor"/> whether an occurrence was missed and, if so, runs it once at once, past due.
+/// A schedule that can change while the host runs (<see cref="ISchedule.ReplanInterval"/>) is asked again at that interval while waiting.
 /// </summary>
 [Singleton(Mode = SingletonMode.Listener)]
 internal sealed partial class ScheduleListener(
@@ -70,7 +71,12 @@ internal sealed partial class ScheduleListener(
                 var due = _next;
                 for (var wait = due - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = due - clock.GetUtcNow())
                 {
-                    await Task.Delay(wait < LongestWait ? wait : LongestWait, clock, stopping);
+                    var longest = schedule.ReplanInterval is { } replan && replan < LongestWait ? replan : LongestWait;
+                    await Task.Delay(wait < longest ? wait : longest, clock, stopping);
+                    if (schedule.ReplanInterval is not null && clock.GetUtcNow() < due)
+                    {
+                        due = await ReplanAsync(due, stopping);
+                    }
                 }
 
                 await InvokeAsync(due, isPastDue: false, stopping);
@@ -100,6 +106,23 @@ internal sealed partial class ScheduleListener(
         }
     }
 
+    // The schedule's settings may have changed while waiting (a new deadline in the strategy): the monitor re-plans and
+    // rewrites the status blob as it does at start. Storage unreachable: keep to what was planned.
+    private async Task<DateTimeOffset> ReplanAsync(DateTimeOffset due, CancellationToken stopping)
+    {
+        try
+        {
+            var check = await monitor.CheckAsync(function, schedule, stopping);
+            (_etag, _next) = (check.Stored.ETag, check.Stored.Status.Next);
+            return _next;
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            LogReplanFailed(logger, ex, function, due);
+            return due;
+        }
+    }
+
     private async Task InvokeAsync(DateTimeOffset scheduled, bool isPastDue, CancellationToken stopping)
     {
         // A timer that fires a moment early counts as on time, so the same occurrence is never planned twice.
@@ -107,7 +130,8 @@ internal sealed partial class ScheduleListener(
         var ran = started > scheduled ? started : scheduled;
         try
         {
-            var result = await executor.TryExecuteAsync(TriggerData(scheduled, ran, isPastDue), _aborting.Token);
+            var next = await schedule.GetNextOccurrenceAsync(ran, stopping);
+            var result = await executor.TryExecuteAsync(TriggerData(scheduled, next, isPastDue), _aborting.Token);
             if (!result.Succeeded && _aborting.IsCancellationRequested)
             {
                 // Cut short by a shutdown: not recorded, so whichever host runs the schedule next catches it up.
@@ -122,13 +146,13 @@ internal sealed partial class ScheduleListener(
         {
             // Storage unreachable or similar: keep to the schedule; the status is written again after the next run.
             LogRecordFailed(logger, ex, function);
-            _next = schedule.GetNextOccurrence(ran);
+            _next = await schedule.GetNextOccurrenceAsync(ran, CancellationToken.None);
         }
     }
 
-    private TriggeredFunctionData TriggerData(DateTimeOffset scheduled, DateTimeOffset ran, bool isPastDue) => new()
+    private static TriggeredFunctionData TriggerData(DateTimeOffset scheduled, DateTimeOffset next, bool isPastDue) => new()
     {
-        TriggerValue = new ScheduleInfo(scheduled, schedule.GetNextOccurrence(ran), isPastDue),
+        TriggerValue = new ScheduleInfo(scheduled, next, isPastDue),
         TriggerDetails = isPastDue
             ? new Dictionary<string, string> { ["UnscheduledInvocationReason"] = "IsPastDue", ["OriginalSchedule"] = scheduled.ToString("o") }
             : new Dictionary<string, string>(),
@@ -145,6 +169,9 @@ internal sealed partial class ScheduleListener(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the schedule status of {Function} failed; trying again in {DelaySeconds} s")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception, string function, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking whether the schedule of {Function} changed failed; keeping to {Due:o}")]
+    private static partial void LogReplanFailed(ILogger logger, Exception exception, string function, DateTimeOffset due);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Running or recording {Function} failed; it keeps to its schedule")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, string function);

@@ -7,7 +7,8 @@ namespace Reporting.Functions.ScheduleTrigger;
 /// <summary>
 /// Keeps each timer's status blob (<see cref="ScheduleStatusStore"/>) as the WebJobs timer's schedule monitor does, so a missed
 /// occurrence is noticed: a listener that starts after the recorded next occurrence is past due and runs once to catch up.
-/// A changed schedule re-plans from the last run (or from now) instead of counting as missed.
+/// A changed schedule re-plans from the last run (or from now) instead of counting as missed; a listener whose schedule can
+/// change while it runs (<see cref="ISchedule.ReplanInterval"/>) checks again while it waits.
 /// </summary>
 public sealed partial class ScheduleMonitor(ScheduleStatusStore store, IHostIdProvider hostIds, TimeProvider clock, ILogger<ScheduleMonitor> logger)
 {
@@ -21,7 +22,9 @@ public sealed partial class ScheduleMonitor(ScheduleStatusStore store, IHostIdPr
         {
             var now = clock.GetUtcNow();
             var stored = await store.ReadAsync(hostId, function, cancellationToken);
-            var planned = stored is null ? new ScheduleStatus(null, schedule.GetNextOccurrence(now), now) : Replan(stored.Status, schedule, now);
+            var planned = stored is null
+                ? new ScheduleStatus(null, await schedule.GetNextOccurrenceAsync(now, cancellationToken), now)
+                : await ReplanAsync(stored.Status, schedule, now, cancellationToken);
             if (stored is not null && planned == stored.Status)
             {
                 return new ScheduleCheck(stored, now > stored.Status.Next);
@@ -48,7 +51,7 @@ public sealed partial class ScheduleMonitor(ScheduleStatusStore store, IHostIdPr
     public async Task<StoredScheduleStatus> RecordAsync(string function, ISchedule schedule, string? etag, DateTimeOffset ran, CancellationToken cancellationToken)
     {
         var hostId = await hostIds.GetHostIdAsync(cancellationToken);
-        var status = new ScheduleStatus(ran, schedule.GetNextOccurrence(ran), clock.GetUtcNow());
+        var status = new ScheduleStatus(ran, await schedule.GetNextOccurrenceAsync(ran, cancellationToken), clock.GetUtcNow());
         for (var attempt = 0; attempt < MaxConflicts; attempt++)
         {
             if (await store.TryWriteAsync(hostId, function, status, etag, cancellationToken) is { } written)
@@ -70,17 +73,17 @@ public sealed partial class ScheduleMonitor(ScheduleStatusStore store, IHostIdPr
     }
 
     // The status as it should be for this schedule: unchanged when its next occurrence follows from what it last worked from.
-    private static ScheduleStatus Replan(ScheduleStatus status, ISchedule schedule, DateTimeOffset now)
+    private static async Task<ScheduleStatus> ReplanAsync(ScheduleStatus status, ISchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var basis = status.Last ?? status.LastUpdated;
-        var expected = schedule.GetNextOccurrence(basis);
+        var expected = await schedule.GetNextOccurrenceAsync(basis, cancellationToken);
         if (expected == status.Next)
         {
             return status;
         }
 
         // The schedule changed: an occurrence of the new schedule that has already passed was never due, so plan from now.
-        return now > expected ? new ScheduleStatus(null, schedule.GetNextOccurrence(now), now) : new ScheduleStatus(null, expected, basis);
+        return now > expected ? new ScheduleStatus(null, await schedule.GetNextOccurrenceAsync(now, cancellationToken), now) : new ScheduleStatus(null, expected, basis);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The schedule of {Function} changed: next occurrence {Next:o} instead of {Recorded:o}")]

@@ -74,12 +74,12 @@ public static class SummaryPage
         Heading.Section(pdf, "Missing and late submissions");
         if (missing.Count == 0 && late.Count == 0)
         {
-            Heading.Paragraph(pdf, string.Create(CultureInfo.InvariantCulture, $"Every department submitted its figures for {scorecard.Period.DisplayName} by the deadline, {scorecard.SubmissionDeadline:yyyy-MM-dd}."), Theme.Body, Theme.InkBrush);
+            Heading.Paragraph(pdf, string.Create(CultureInfo.InvariantCulture, $"Every department submitted its figures for {scorecard.Period.DisplayName} by the deadline, {Deadline(scorecard)}."), Theme.Body, Theme.InkBrush);
         }
 
         if (missing.Count > 0)
         {
-            Heading.Paragraph(pdf, string.Create(CultureInfo.InvariantCulture, $"Missing (deadline {scorecard.SubmissionDeadline:yyyy-MM-dd}): {string.Join(", ", missing)}"), Theme.Body, Theme.InkBrush);
+            Heading.Paragraph(pdf, string.Create(CultureInfo.InvariantCulture, $"Missing by the deadline, {Deadline(scorecard)}: {string.Join(", ", missing)}"), Theme.Body, Theme.InkBrush);
         }
 
         if (late.Count > 0)
@@ -87,4 +87,8 @@ public static class SummaryPage
             Heading.Paragraph(pdf, $"Late: {string.Join(", ", late)}", Theme.Body, Theme.InkBrush);
         }
     }
+
+    // The deadline day is the organisation's, so its zone is said with it: "2026-11-05 (Europe/London)".
+    private static string Deadline(Scorecard scorecard) =>
+        string.Create(CultureInfo.InvariantCulture, $"{scorecard.SubmissionDeadline:yyyy-MM-dd} ({scorecard.TimeZone})");
 }

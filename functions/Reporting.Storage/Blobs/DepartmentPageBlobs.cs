@@ -65,10 +65,6 @@ public sealed class DepartmentPageBlobs(ReportingStorageAccount account)
         }
     }
 
-    /// <summary>Writes the guide alone, for a page whose other files are current (its stamp unchanged): after an upload only figures change.</summary>
-    public Task PublishGuideAsync(string department, PageFile guide, string stamp, CancellationToken cancellationToken) =>
-        UploadAsync(account.AnswerContainer(department), guide, new Dictionary<string, string> { [StampKey] = stamp }, cancellationToken);
-
     /// <summary>One published file's content and type, or null when it is not there (tests and checks).</summary>
     public async Task<(BinaryData Content, string ContentType)?> ReadAsync(string department, string name, CancellationToken cancellationToken)
     {

@@ -162,7 +162,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     {
         var container = account.SubmissionContainer(department);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv" } };
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(blobName) } };
         return (await container.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken)).Value.ETag.Quoted();
     }
 
@@ -173,6 +173,14 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     /// </summary>
     public static string ResultBlobName(string uploadName, string extension) =>
         (UploadName.IsSafe(uploadName) ? uploadName : "unsafe-name-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(uploadName)))[..16].ToLowerInvariant()) + extension;
+
+    /// <summary>What a department's file is, by its extension, so it opens right when downloaded (the pipeline itself reads the bytes).</summary>
+    public static string ContentTypeOf(string blobName) => Path.GetExtension(blobName).ToLowerInvariant() switch
+    {
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".txt" or ".tsv" => "text/plain",
+        _ => "text/csv",
+    };
 
     private BlobClient BlobOf(SubmissionUpload upload) => account.BlobService.GetBlobContainerClient(upload.Container).GetBlobClient(upload.BlobName);
 

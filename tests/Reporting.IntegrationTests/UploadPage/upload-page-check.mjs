@@ -39,9 +39,13 @@ try {
     kpis: await page.locator("#kpis tbody tr").evaluateAll((rows) => rows.map((row) => Array.from(row.cells, (cell) => cell.innerText.trim()))),
     templates: await page.locator("#templates a").evaluateAll((links) => links.map((a) => ({ text: a.innerText, href: a.href }))),
   };
-  const template = await page.request.get(guide.templates[0].href);
-  guide.templateStatus = template.status();
-  guide.templateBody = await template.text();
+  // Each template link downloads through the page's own link.
+  for (const link of guide.templates) {
+    const response = await page.request.get(link.href);
+    link.status = response.status();
+    link.contentType = response.headers()["content-type"];
+    link.start = (await response.body()).subarray(0, 60).toString("utf8").replace(/^\uFEFF/, "");
+  }
 
   async function uploadAndRead(file, status) {
     const name = path.basename(file);
