@@ -31,8 +31,8 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         // The month's templates as `reporting template` writes them, with the guidance columns.
         var template = await blobs.ReadAsync("sales", ".page/templates/2026-10.csv", default);
         Assert.StartsWith("text/csv", template?.ContentType);
-        Assert.StartsWith("period,kpi,name,unit,target,last month,value,comment", template?.Content.ToString().TrimStart('\uFEFF'));
-        Assert.Contains("2026-10,new-customers,New customers reached through social channels,count,1200,,,", template?.Content.ToString());
+        Assert.StartsWith("\"period\",\"kpi\",\"name\",\"unit\",\"target\",\"last month\",\"value\",\"comment\"\r\n", template?.Content.ToString().TrimStart('\uFEFF'));
+        Assert.Contains("\"2026-10\",\"new-customers\",\"New customers reached through social channels\",\"count\",\"1200\",\"\",\"\",\"\"\r\n", template?.Content.ToString());
         var workbook = await blobs.ReadAsync("sales", ".page/templates/2026-10.xlsx", default);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook?.ContentType);
         Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(workbook!.Value.Content.ToArray(), 0, 2));
@@ -86,7 +86,7 @@ public sealed class DepartmentPageTests(AzuriteFixture azurite)
         Assert.Equal("1,200 (from 2026-07)", newCustomers.GetProperty("target").GetString());
         // The templates show them too ("last month"), rewritten with the guide.
         var template = (await host.Services.GetRequiredService<DepartmentPageBlobs>().ReadAsync("sales", ".page/templates/2026-10.csv", default))!.Value.Content.ToString();
-        Assert.Contains("2026-10,new-customers,New customers reached through social channels,count,1200,1017,,", template);
+        Assert.Contains("\"2026-10\",\"new-customers\",\"New customers reached through social channels\",\"count\",\"1200\",\"1017\",\"\",\"\"\r\n", template);
     }
 
     [Fact]

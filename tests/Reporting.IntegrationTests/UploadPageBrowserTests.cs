@@ -56,7 +56,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         Assert.All(templates, t => Assert.Equal(200, t.GetProperty("status").GetInt32()));
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", templates[0].GetProperty("contentType").GetString());
         Assert.StartsWith("PK", templates[0].GetProperty("start").GetString());
-        Assert.StartsWith("period,kpi,name,unit,target,last month,value,comment", templates[1].GetProperty("start").GetString());
+        Assert.StartsWith("\"period\",\"kpi\",\"name\",\"unit\",\"target\",\"last month\"", templates[1].GetProperty("start").GetString());
 
         var accepted = seen.GetProperty("good");
         Assert.Equal("✔ Accepted: Verkäufe & Umsatz (Oktober).csv", accepted.GetProperty("heading").GetString());
