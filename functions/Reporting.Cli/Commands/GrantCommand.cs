@@ -44,7 +44,7 @@ public static class GrantCommand
 
             var grant = await session.Get<DepartmentPagePublisher>().GrantAsync(found.Id, TimeSpan.FromDays(validDays), cancellationToken);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Upload page for [bold]{found.Name}[/], valid until {grant.ExpiresUtc:yyyy-MM-dd HH:mm} UTC. Share it only with the department; it opens in any browser:");
-            Console.WriteLine(grant.PageUrl);
+            Console.WriteLine(grant.PageUrl.AbsoluteUri);
             Console.WriteLine();
             AnsiConsole.MarkupLine("For tools, the raw upload link (the same access as the page):");
             Console.WriteLine(grant.ContainerSasUrl);

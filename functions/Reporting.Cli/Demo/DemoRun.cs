@@ -124,7 +124,7 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
     {
         var grant = await pages.GrantAsync(department.Id, TimeSpan.FromDays(1), cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"{department.Name}'s upload page (what `reporting grant --department {department.Id}` gives a department):");
-        Console.WriteLine(grant.PageUrl);
+        Console.WriteLine(grant.PageUrl.AbsoluteUri);
         if (!storageOutlivesDemo)
         {
             AnsiConsole.MarkupLine("[grey]It works while the demo's Azurite runs, which stops now; run the demo with --connection to your own Azurite to keep it.[/]");
