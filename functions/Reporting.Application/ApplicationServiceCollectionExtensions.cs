@@ -29,6 +29,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<DepartmentPageOptions>().BindConfiguration(DepartmentPageOptions.Section);
         services.AddSingleton<DepartmentPagePublisher>();
         services.AddSingleton<ISubmissionAcceptedHandler>(provider => provider.GetRequiredService<DepartmentPagePublisher>());
+        services.AddOptions<ReceivedTimeOptions>().BindConfiguration(ReceivedTimeOptions.Section);
+        services.AddSingleton<ReceivedTimes>();
         services.AddSingleton<SubmissionIngestion>();
         services.AddSingleton<MonthTemplates>();
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());

@@ -24,6 +24,7 @@ public sealed partial class SubmissionIngestion(
     ScorecardIndexStore scorecardIndex,
     IOptions<SubmissionRules> rules,
     TimeProvider clock,
+    ReceivedTimes receivedTimes,
     ILogger<SubmissionIngestion> logger,
     IEnumerable<ISubmissionAcceptedHandler>? acceptedHandlers = null) : IPoisonedUploadHandler
 {
@@ -143,8 +144,8 @@ public sealed partial class SubmissionIngestion(
         }
     }
 
-    /// <summary>When the storage service received the version: the same on every host and retry (the clock only for versions listed without it).</summary>
-    private DateTimeOffset ReceivedUtc(SubmissionUpload upload) => upload.ReceivedUtc == default ? clock.GetUtcNow() : upload.ReceivedUtc;
+    /// <summary>When the version counts as received (see <see cref="ReceivedTimes"/>): the same on every host and retry.</summary>
+    private DateTimeOffset ReceivedUtc(SubmissionUpload upload) => receivedTimes.Of(upload);
 
     private SubmissionStamp StampOf(SubmissionUpload upload) => new(ReceivedUtc(upload), upload.BlobName, upload.ETag);
 

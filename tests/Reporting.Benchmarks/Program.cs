@@ -5,7 +5,7 @@ using Reporting.LocalDev;
 using Reporting.Storage.Tables;
 
 // Benchmarks: ingest, trigger latency, rendering and the monthly run at scale, against one private Azurite.
-// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N | --ingest-only] [--period YYYY-MM]
+// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N | --ingest-only | --render-only] [--period YYYY-MM]
 var settings = args.Contains("--full") ? BenchmarkSettings.Full : BenchmarkSettings.Quick;
 var writeDocs = !args.Contains("--no-docs");
 // --monthly-only 300,1000: only the monthly run, at these sizes (for investigating it); never writes the docs.
@@ -22,6 +22,15 @@ if (monthlyOnly is not null)
 var ingestOnly = args.Contains("--ingest-only");
 writeDocs &= !ingestOnly;
 var watch = Stopwatch.StartNew();
+// --render-only: only the rendering scenario (in memory, no emulator); never writes the docs.
+if (args.Contains("--render-only"))
+{
+    var renderPeriod = Array.IndexOf(args, "--period") is >= 0 and var rp && rp + 1 < args.Length ? Period.Parse(args[rp + 1]) : BenchmarkSettings.Period;
+    Console.WriteLine($"Benchmarks, rendering only, {settings.Mode} mode, period {renderPeriod}. Machine: {MachineInfo.Describe()}");
+    Console.WriteLine(BenchmarkReport.Table(RenderBenchmark.Run(settings, renderPeriod)));
+    return;
+}
+
 // A fixed period, so the figures (and the months read) do not depend on the day the benchmark runs.
 var period = Array.IndexOf(args, "--period") is >= 0 and var p && p + 1 < args.Length ? Period.Parse(args[p + 1]) : BenchmarkSettings.Period;
 Console.WriteLine($"Benchmarks, {settings.Mode} mode, period {period}. Machine: {MachineInfo.Describe()}");

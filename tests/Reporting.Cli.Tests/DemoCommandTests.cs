@@ -32,6 +32,14 @@ public sealed class DemoCommandTests : IDisposable
         var statuses = scorecard.GetProperty("departments").EnumerateArray()
             .SelectMany(d => d.GetProperty("kpis").EnumerateArray()).Select(k => k.GetProperty("status").GetString()).ToHashSet();
         Assert.Equal(["amber", "green", "missing", "red"], statuses.Order());
+
+        // The sample uploads declare when they were received (samples/submissions/received-times.txt): only PR's
+        // October file came after the 2026-11-05 deadline, and Product Development sent nothing, so it is missing, not late.
+        var late = scorecard.GetProperty("summary").GetProperty("departmentsLate").EnumerateArray().Select(d => d.GetString()).ToList();
+        Assert.Equal(["pr"], late);
+        Assert.Equal(["pr"], scorecard.GetProperty("departments").EnumerateArray().Where(d => d.GetProperty("late").GetBoolean()).Select(d => d.GetProperty("id").GetString()));
+        Assert.Contains("Late: PR & Communications (received 2026-11-07)", text);
+        Assert.Contains("Late (1): pr, received after the 2026-11-05 deadline", result.Output);
         Assert.Contains("leadership.pdf", result.Output);
 
         // The render mailed the leadership list and the eight owners through the demo's own maildev; each message is kept as .eml.
@@ -42,5 +50,22 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("To: ceo@northwind.example.org", ceo);
         Assert.Contains("Subject: Northwind Traders scorecard, October 2026", ceo);
         Assert.Contains("filename=leadership.pdf", ceo);
+    }
+
+    [Fact]
+    public async Task Demo_ReceivedTimesLineNotAnInstant_SaysWhichLineAndStartsNothing()
+    {
+        var samples = Directory.CreateDirectory(Path.Combine(_out, "samples"));
+        File.Copy(RepositoryFiles.Path("samples", "strategy.yaml"), Path.Combine(samples.FullName, "strategy.yaml"));
+        var sales = Directory.CreateDirectory(Path.Combine(samples.FullName, "submissions", "sales"));
+        File.Copy(RepositoryFiles.Path("samples", "submissions", "sales", "2026-10.csv"), Path.Combine(sales.FullName, "2026-10.csv"));
+        File.WriteAllText(Path.Combine(samples.FullName, "submissions", "received-times.txt"), "# times\nsales/2026-10.csv  last tuesday\n");
+
+        var result = await CliProcess.RunAsync("demo", "--samples", samples.FullName, "--out", Path.Combine(_out, "out"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("received-times.txt, line 2: expected '<department>/<file> <instant>'", result.All);
+        Assert.Contains("not 'sales/2026-10.csv  last tuesday'", result.All);
+        Assert.DoesNotContain("Azurite", result.Output);
     }
 }

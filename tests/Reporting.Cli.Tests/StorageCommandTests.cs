@@ -27,9 +27,10 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     // The host that answers uploads, as in production: the real WebJobs host on the same storage, on the tests' clock.
-    private async Task<IHost> StartHostAsync()
+    private async Task<IHost> StartHostAsync(bool trustDeclaredReceivedTime = false)
     {
         var settings = TestStorage.Settings(_account);
+        settings["Reporting:TrustDeclaredReceivedTime"] = trustDeclaredReceivedTime ? "true" : null;
         settings[TestClock.Key] = TestClock.NowText;
         settings["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
         settings["logging:logLevel:default"] = "Warning";
@@ -139,6 +140,30 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Matches(@"pr\s+│\s+2026-09.csv\s+│\s+accepted", result.Output);
         Assert.Matches(@"sales\s+│\s+2026-09.csv\s+│\s+accepted", result.Output);
+    }
+
+    [Fact]
+    public async Task Submit_ReceivedAtWithATrustingHost_StatusShowsTheDeclaredTime()
+    {
+        await Run("init");
+        using var host = await StartHostAsync(trustDeclaredReceivedTime: true);
+        var file = Write("2026-09.csv", "period,kpi,value\n2026-09,new-customers,1000\n");
+
+        var result = await Run("submit", file, "--department", "sales", "--received-at", "2026-10-03T10:00:00Z");
+        await host.StopAsync();
+        var status = await Run("status", "--period", "2026-09");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Matches(@"Sales[^\n]*accepted[^\n]*2026-10-03 10:00", status.Output);
+    }
+
+    [Fact]
+    public async Task Submit_ReceivedAtNotAnInstant_IsAUsageError()
+    {
+        var result = await Run("submit", Write("2026-09.csv", "period,kpi,value\n"), "--department", "sales", "--received-at", "last tuesday");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--received-at is 'last tuesday', which is not an instant", result.All);
     }
 
     [Fact]

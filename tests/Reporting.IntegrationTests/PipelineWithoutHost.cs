@@ -33,10 +33,17 @@ internal sealed class PipelineWithoutHost : IAsyncDisposable
 
     public SubmissionHistoryTable History => _services.GetRequiredService<SubmissionHistoryTable>();
 
-    public static async Task<PipelineWithoutHost> StartAsync(ReportingStorageAccount account)
+    /// <param name="account">The fixture's storage.</param>
+    /// <param name="extraSettings">Settings beyond storage and the test clock, for example <c>Reporting:TrustDeclaredReceivedTime</c>.</param>
+    public static async Task<PipelineWithoutHost> StartAsync(ReportingStorageAccount account, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var settings = TestStorage.Settings(account);
         settings[TestClock.Key] = TestClock.NowText;
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
@@ -50,9 +57,9 @@ internal sealed class PipelineWithoutHost : IAsyncDisposable
     }
 
     /// <summary>Uploads a file as the department would and returns the version as the trigger would list it.</summary>
-    public async Task<SubmissionUpload> UploadAsync(string department, string blobName, string csv)
+    public async Task<SubmissionUpload> UploadAsync(string department, string blobName, string csv, DateTimeOffset? declaredReceivedUtc = null)
     {
-        await Blobs.UploadAsync(department, blobName, new MemoryStream(Encoding.UTF8.GetBytes(csv)), default);
+        await Blobs.UploadAsync(department, blobName, new MemoryStream(Encoding.UTF8.GetBytes(csv)), declaredReceivedUtc, default);
         return await ListedAsync(department, blobName);
     }
 

@@ -13,12 +13,18 @@ public static class SubmitCommand
         var path = new Argument<string>("path") { Description = "A CSV file, a folder of CSV files, or a folder of <department-id> folders" };
         var department = CliOptions.Department(required: false);
         var wait = new Option<int>("--wait") { Description = "Seconds to wait for the pipeline's answers; 0 to only upload", DefaultValueFactory = _ => 60 };
+        var receivedAt = new Option<DateTimeOffset?>("--received-at")
+        {
+            Description = "Declare when the files were received (ISO 8601, UTC without an offset), for sample or back-filled data; " +
+                "only a host started with Reporting:TrustDeclaredReceivedTime=true takes it, and only when it is earlier than the upload",
+            CustomParser = result => ParseInstant(result),
+        };
         var command = new Command("submit",
             "Upload submissions into the departments' containers (the same path departments use) and wait for the answers.\n" +
             "The host must be running to answer (dotnet run --project functions/Reporting.Functions).\n\n" +
             "Examples:\n  reporting submit 2026-10.csv --department sales\n  reporting submit samples/submissions")
         {
-            path, department, wait,
+            path, department, wait, receivedAt,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,6 +42,11 @@ public static class SubmitCommand
                 return ExitCodes.Usage;
             }
 
+            if (parse.GetValue(receivedAt) is { } declared)
+            {
+                files = files.Select(f => f with { DeclaredReceivedUtc = declared }).ToList();
+            }
+
             var seconds = parse.GetValue(wait);
             var outcomes = await new UploadSession(session.Get<SubmissionBlobs>())
                 .RunAsync(files, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, cancellationToken);
@@ -48,6 +59,19 @@ public static class SubmitCommand
             return outcomes.Any(o => o.Status is "rejected" or "poisoned") ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static DateTimeOffset? ParseInstant(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            return instant;
+        }
+
+        result.AddError($"--received-at is '{text}', which is not an instant; write it as ISO 8601, for example 2026-11-03T10:00:00Z");
+        return null;
     }
 
     private static void Print(IReadOnlyList<UploadOutcome> outcomes)

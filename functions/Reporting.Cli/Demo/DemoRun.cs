@@ -37,7 +37,9 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
         }
 
         var strategy = strategyResult.Strategy!;
-        var submissions = LocalSubmission.Find(Path.Combine(samples.FullName, "submissions"), null, strategy, out var problem);
+        var submissionsFolder = Path.Combine(samples.FullName, "submissions");
+        var found = LocalSubmission.Find(submissionsFolder, null, strategy, out var problem);
+        var submissions = problem is null ? SampleReceivedTimes.Declare(found, submissionsFolder, strategy.SubmissionDeadlineDay, out problem) : found;
         if (problem is not null)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
@@ -132,11 +134,13 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
     }
 
     // The host's own log goes to host.log at host.json's levels; the demo's services stay quiet in the terminal.
-    // Mail goes to the demo's own maildev, from the host (re-renders) and from the demo's render alike.
+    // Mail goes to the demo's own maildev, from the host (re-renders) and from the demo's render alike. The demo's host,
+    // and only it, takes the received times the sample uploads declare (see SampleReceivedTimes).
     private static Dictionary<string, string?> DemoSettings(string storage, MailDevServer maildev)
     {
         var settings = maildev.Settings();
         settings["AzureWebJobsStorage"] = storage;
+        settings[$"{ReceivedTimeOptions.Section}:{nameof(ReceivedTimeOptions.TrustDeclaredReceivedTime)}"] = "true";
         settings["logging:logLevel:default"] = "Warning";
         return settings;
     }

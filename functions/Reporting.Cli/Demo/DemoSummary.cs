@@ -48,7 +48,7 @@ internal static class DemoSummary
         if (late > 0)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"[grey]{late} departments show as late: their sample files were uploaded just now, after the {scorecard.GetProperty("submissionDeadline").GetString()} deadline.[/]");
+                $"[grey]Late ({late}): {string.Join(", ", summary.GetProperty("departmentsLate").EnumerateArray().Select(d => d.GetString()))}, received after the {scorecard.GetProperty("submissionDeadline").GetString()} deadline (the sample's received times: samples/submissions/{SampleReceivedTimes.FileName}).[/]");
         }
     }
 

@@ -2,8 +2,11 @@ using Reporting.Core.Strategy;
 
 namespace Reporting.Cli.Uploads;
 
-/// <summary>A file on disk to upload for a department.</summary>
-internal sealed record LocalSubmission(string Department, FileInfo File)
+/// <summary>
+/// A file on disk to upload for a department; <paramref name="DeclaredReceivedUtc"/>, for sample data, is declared in the
+/// upload's metadata (a host takes it only when told to trust it; see <c>ReceivedTimes</c>).
+/// </summary>
+internal sealed record LocalSubmission(string Department, FileInfo File, DateTimeOffset? DeclaredReceivedUtc = null)
 {
     /// <summary>
     /// The files a path stands for: one CSV; the CSVs in a folder (for <paramref name="department"/>); or, without a

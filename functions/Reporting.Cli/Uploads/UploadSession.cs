@@ -25,7 +25,7 @@ internal sealed class UploadSession(SubmissionBlobs blobs)
                 foreach (var submission in submissions)
                 {
                     await using var content = submission.File.OpenRead();
-                    uploaded.Add((submission, await blobs.UploadAsync(submission.Department, submission.File.Name, content, cancellationToken)));
+                    uploaded.Add((submission, await blobs.UploadAsync(submission.Department, submission.File.Name, content, submission.DeclaredReceivedUtc, cancellationToken)));
                     uploading.Increment(1);
                 }
 

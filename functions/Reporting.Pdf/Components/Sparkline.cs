@@ -41,13 +41,24 @@ public static class Sparkline
             gfx.DrawLine(dashed, box.Left, Y(goal), box.Right, Y(goal));
         }
 
-        var line = new XPen(Theme.Ink, 0.9);
-        for (var i = 1; i < values.Count; i++)
+        // Each run of months with figures is one path (a gap ends it), not a path per segment: the same line, drawn with
+        // one pen set-up and one stroke instead of eleven.
+        var line = new XPen(Theme.Ink, 0.9) { LineJoin = XLineJoin.Round };
+        var run = new List<XPoint>(values.Count);
+        for (var i = 0; i <= values.Count; i++)
         {
-            if (values[i - 1] is { } a && values[i] is { } b)
+            if (i < values.Count && values[i] is { } value)
             {
-                gfx.DrawLine(line, X(i - 1), Y(a), X(i), Y(b));
+                run.Add(new XPoint(X(i), Y(value)));
+                continue;
             }
+
+            if (run.Count > 1)
+            {
+                gfx.DrawLines(line, run.ToArray());
+            }
+
+            run.Clear();
         }
 
         if (values[^1] is { } last)

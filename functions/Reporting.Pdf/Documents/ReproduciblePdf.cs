@@ -21,20 +21,33 @@ internal static partial class ReproduciblePdf
 
     /// <summary>
     /// Renames the subset tags (ABCDEF+DejaVu Sans) in order of first appearance and replaces the XMP UUIDs with ones
-    /// derived from <paramref name="identity"/>. Every replacement has the same length, so the file's offsets stay valid.
+    /// derived from <paramref name="identity"/>. Every replacement has the same length, so the file's offsets stay valid,
+    /// and the bytes are rewritten where they are (one pass to find, no copies of a multi-megabyte file).
     /// </summary>
     public static byte[] ReplaceRandomParts(byte[] pdf, string identity)
     {
-        var text = Encoding.Latin1.GetString(pdf);
-        text = XmpUuid().Replace(text, m => $"<{m.Groups["element"].Value}>uuid:{StableUuid(identity + m.Groups["element"].Value)}<");
+        var text = Encoding.Latin1.GetString(pdf); // one character per byte: a match's index is its byte offset
+        foreach (Match uuid in XmpUuid().Matches(text))
+        {
+            var element = uuid.Groups["element"].Value;
+            Write(pdf, uuid.Index, $"<{element}>uuid:{StableUuid(identity + element)}<");
+        }
+
+        // A tag is renamed wherever "TAG+" occurs, as a whole-text replacement would; the font names hold them all.
         var tags = SubsetTag().Matches(text).Select(m => m.Groups["tag"].Value).Distinct().ToList();
         for (var i = 0; i < tags.Count; i++)
         {
-            text = text.Replace(tags[i] + "+", StableTag(i) + "+", StringComparison.Ordinal);
+            var stable = StableTag(i) + "+";
+            for (var at = text.IndexOf(tags[i] + "+", StringComparison.Ordinal); at >= 0; at = text.IndexOf(tags[i] + "+", at + 1, StringComparison.Ordinal))
+            {
+                Write(pdf, at, stable);
+            }
         }
 
-        return Encoding.Latin1.GetBytes(text);
+        return pdf;
     }
+
+    private static void Write(byte[] pdf, int at, string latin1) => Encoding.Latin1.GetBytes(latin1, 0, latin1.Length, pdf, at);
 
     private static string StableTag(int index)
     {

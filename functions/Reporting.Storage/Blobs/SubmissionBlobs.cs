@@ -20,6 +20,11 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     /// reserved, and docs/submission-format.md says so.
     /// </summary>
     public const string LegacyResultsFolder = "results/";
+    /// <summary>
+    /// The metadata entry in which an uploader may declare when a file was received (ISO 8601, UTC), for sample data
+    /// uploaded long after the months it stands for; honoured only by a host told to trust it (see <see cref="SubmissionUpload.DeclaredReceivedUtc"/>).
+    /// </summary>
+    public const string DeclaredReceivedMetadata = "declaredreceivedutc";
     private const int PageSize = 500;
 
     /// <summary>Every upload in every department container, read page by page with continuation tokens.</summary>
@@ -58,7 +63,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
         var folders = new Queue<string>([""]);
         while (folders.TryDequeue(out var folder))
         {
-            var level = container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", folder.Length == 0 ? null : folder, cancellationToken);
+            var level = container.GetBlobsByHierarchyAsync(BlobTraits.Metadata, BlobStates.None, "/", folder.Length == 0 ? null : folder, cancellationToken);
             await foreach (var page in level.AsPages(pageSizeHint: PageSize))
             {
                 foreach (var item in page.Values)
@@ -76,7 +81,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
                         var kind = blob.Properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
                         yield return new SubmissionUpload(
                             containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
-                            ReceivedUtc(blob), kind);
+                            ReceivedUtc(blob), kind) { DeclaredReceivedUtc = DeclaredReceivedUtc(blob) };
                     }
                 }
             }
@@ -94,6 +99,14 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
             ? precise
             : modified;
     }
+
+    // A value that is not an instant is no declaration at all: the storage service's time stands.
+    private static DateTimeOffset? DeclaredReceivedUtc(BlobItem blob) =>
+        blob.Metadata is { } metadata
+        && metadata.TryGetValue(DeclaredReceivedMetadata, out var text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var declared)
+            ? declared
+            : null;
 
     /// <summary>The blob's current ETag, or null when it no longer exists.</summary>
     public async Task<string?> CurrentETagAsync(SubmissionUpload upload, CancellationToken cancellationToken)
@@ -158,11 +171,26 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     }
 
     /// <summary>Uploads a department's file, as the department itself would (used by the CLI and the demo); returns the new version's ETag.</summary>
-    public async Task<string> UploadAsync(string department, string blobName, Stream content, CancellationToken cancellationToken)
+    public Task<string> UploadAsync(string department, string blobName, Stream content, CancellationToken cancellationToken) =>
+        UploadAsync(department, blobName, content, null, cancellationToken);
+
+    /// <summary>
+    /// Uploads a department's file; <paramref name="declaredReceivedUtc"/>, for sample data uploaded long after its month,
+    /// is written as <see cref="DeclaredReceivedMetadata"/>. Returns the new version's ETag.
+    /// </summary>
+    public async Task<string> UploadAsync(string department, string blobName, Stream content, DateTimeOffset? declaredReceivedUtc, CancellationToken cancellationToken)
     {
         var container = account.SubmissionContainer(department);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(blobName) } };
+        if (declaredReceivedUtc is { } declared)
+        {
+            options.Metadata = new Dictionary<string, string>
+            {
+                [DeclaredReceivedMetadata] = declared.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
         return (await container.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken)).Value.ETag.Quoted();
     }
 

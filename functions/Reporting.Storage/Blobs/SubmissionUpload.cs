@@ -10,4 +10,11 @@ public sealed record SubmissionUpload(string Container, string Department, strin
 {
     /// <summary>The claim the host works under, checked just before anything becomes visible; none when no host claimed it (tools, tests).</summary>
     public IClaimFence? Fence { get; init; }
+
+    /// <summary>
+    /// The received time the uploader declared in the blob's metadata (<see cref="SubmissionBlobs.DeclaredReceivedMetadata"/>),
+    /// if any. Anyone who can upload can write metadata, so this is only a claim: the host ignores it unless it is told
+    /// to trust it (the demo's and the tests' hosts, never production).
+    /// </summary>
+    public DateTimeOffset? DeclaredReceivedUtc { get; init; }
 }
