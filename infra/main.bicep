@@ -46,7 +46,7 @@ param mailSender string = ''
 @description('The relay\'s user name (Mail:UserName); its password is smtpPassword, kept in Key Vault.')
 param mailUserName string = ''
 
-@description('Origins of the department upload page (static files), allowed by the blob service\'s CORS rule to PUT blobs with a SAS link, for example [ \'https://reporting.example.org\' ]. Empty: no CORS rule.')
+@description('Origins of a copy of the department upload page hosted outside storage, allowed by the blob service\'s CORS rule to PUT blobs with a SAS link, for example [ \'https://reporting.example.org\' ]. The page the pipeline publishes in each answer container is same-origin and needs none. Empty: no CORS rule.')
 @maxLength(64)
 param uploadPageOrigins array = []
 

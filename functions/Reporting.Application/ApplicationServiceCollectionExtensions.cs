@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application.Mail;
+using Reporting.Application.Pages;
 using Reporting.Core.Submissions;
 using Reporting.Delivery;
 using Reporting.Pdf;
@@ -25,6 +26,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
         services.AddSingleton<ScorecardPdfRenderer>();
         services.AddSingleton<StrategySource>();
+        services.AddOptions<DepartmentPageOptions>().BindConfiguration(DepartmentPageOptions.Section);
+        services.AddSingleton<DepartmentPagePublisher>();
+        services.AddSingleton<ISubmissionAcceptedHandler>(provider => provider.GetRequiredService<DepartmentPagePublisher>());
         services.AddOptions<ReceivedTimeOptions>().BindConfiguration(ReceivedTimeOptions.Section);
         services.AddSingleton<ReceivedTimes>();
         services.AddSingleton<SubmissionIngestion>();

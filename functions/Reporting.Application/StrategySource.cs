@@ -12,7 +12,11 @@ public sealed class StrategySource(StrategyBlob blob)
     private Parsed? _parsed; // one reference, swapped whole: safe with concurrent uploads
 
     /// <summary>The strategy in force, or null when none has been uploaded yet.</summary>
-    public async Task<EngagementStrategy?> TryGetAsync(CancellationToken cancellationToken)
+    public async Task<EngagementStrategy?> TryGetAsync(CancellationToken cancellationToken) =>
+        (await TryGetVersionAsync(cancellationToken))?.Strategy;
+
+    /// <summary>The strategy in force and its blob's ETag, which changes with every push (for what is built from it, like the upload pages); null when none.</summary>
+    public async Task<(EngagementStrategy Strategy, string ETag)?> TryGetVersionAsync(CancellationToken cancellationToken)
     {
         var etag = await blob.ETagAsync(cancellationToken);
         if (etag is null)
@@ -22,7 +26,7 @@ public sealed class StrategySource(StrategyBlob blob)
 
         if (_parsed is { } cached && cached.ETag == etag)
         {
-            return cached.Strategy;
+            return (cached.Strategy, cached.ETag);
         }
 
         if (await blob.ReadVersionAsync(cancellationToken) is not { } current)
@@ -32,7 +36,7 @@ public sealed class StrategySource(StrategyBlob blob)
 
         var strategy = StrategyYaml.Parse(current.Yaml).GetValidStrategy();
         _parsed = new Parsed(current.ETag, strategy);
-        return strategy;
+        return (strategy, current.ETag);
     }
 
     public async Task<EngagementStrategy> GetAsync(CancellationToken cancellationToken) =>

@@ -25,7 +25,8 @@ public sealed partial class SubmissionIngestion(
     IOptions<SubmissionRules> rules,
     TimeProvider clock,
     ReceivedTimes receivedTimes,
-    ILogger<SubmissionIngestion> logger) : IPoisonedUploadHandler
+    ILogger<SubmissionIngestion> logger,
+    IEnumerable<ISubmissionAcceptedHandler>? acceptedHandlers = null) : IPoisonedUploadHandler
 {
     public async Task IngestAsync(SubmissionUpload upload, CancellationToken cancellationToken)
     {
@@ -115,6 +116,7 @@ public sealed partial class SubmissionIngestion(
 
         await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
         LogAccepted(logger, upload.Department, period.ToString(), upload.BlobName, result.Figures.Count);
+        await NotifyAcceptedAsync(upload.Department, period, cancellationToken);
         // Every rendered month that reads this one (year to date, trend, last month) is stale if the swap came after its render.
         if (swap == FigureSwap.InForce && await figures.InForceAsync(upload.Department, period, cancellationToken) is { } pointer)
         {
@@ -122,6 +124,22 @@ public sealed partial class SubmissionIngestion(
                 rendered => rendered >= period && ScorecardBuilder.FirstPeriodNeeded(strategy, rendered) <= period, KpiFigureTable.SwapMark(pointer), cancellationToken))
             {
                 LogStale(logger, stale.ToString(), upload.Department);
+            }
+        }
+    }
+
+    // After the answer: the uploader never waits for these, and their failure (logged) never fails the upload.
+    private async Task NotifyAcceptedAsync(string department, Period period, CancellationToken cancellationToken)
+    {
+        foreach (var handler in acceptedHandlers ?? [])
+        {
+            try
+            {
+                await handler.OnAcceptedAsync(department, period, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogHandlerFailed(logger, ex, handler.GetType().Name, department, period.ToString());
             }
         }
     }
@@ -192,6 +210,9 @@ public sealed partial class SubmissionIngestion(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {Department} {Period} from {BlobName}: {FigureCount} figures stored")]
     private static partial void LogAccepted(ILogger logger, string department, string period, string blobName, int figureCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Handler} failed after {Department} {Period} was accepted; the figures stay in force")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string handler, string department, string period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} was replaced before it was read; the newer version is handled instead")]
     private static partial void LogSuperseded(ILogger logger, string department, string blobName);

@@ -57,6 +57,7 @@ public static class ReportingHost
                 services.AddTelemetryWhenConfigured(context.Configuration);
                 services.AddReportingApplication(context.Configuration);
                 services.AddHostedService<StorageOperationReporter>();
+                services.AddHostedService<DepartmentPagesOnStart>();
             });
 
 }

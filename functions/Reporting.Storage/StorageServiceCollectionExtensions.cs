@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ScorecardRunTable>();
         services.AddSingleton<StrategyBlob>();
         services.AddSingleton<DepartmentAccess>();
+        services.AddSingleton<DepartmentPageBlobs>();
         services.AddSingleton<ScorecardLinks>();
         services.AddSingleton<DeliveryLogTable>();
         services.AddSingleton<DeliveryOutbox>();

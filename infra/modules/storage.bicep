@@ -10,7 +10,7 @@ param logAnalyticsWorkspaceId string
 @description('Principal (object) id of the host\'s managed identity: it gets the data-plane roles below.')
 param hostPrincipalId string
 
-@description('Origins of the department upload page (for example https://reporting.example.org), allowed to GET, PUT and HEAD blobs from a browser with a SAS link. Empty: no CORS rule.')
+@description('Origins of a copy of the department upload page hosted outside storage (for example https://reporting.example.org), allowed to GET, PUT and HEAD blobs from a browser with a SAS link. The published page (in each answer container) is same-origin and needs none. Empty: no CORS rule.')
 @maxLength(64)
 param uploadPageOrigins array = []
 
@@ -88,7 +88,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
     isVersioningEnabled: true
     deleteRetentionPolicy: { enabled: true, days: 30 }
     containerDeleteRetentionPolicy: { enabled: true, days: 30 }
-    // The department upload page (static files, another origin) PUTs blobs with a SAS link from the browser.
+    // Only for a copy of the upload page on another origin; the published page lives in the answer containers, same-origin.
     cors: {
       corsRules: empty(uploadPageOrigins) ? [] : [
         {

@@ -16,6 +16,8 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Contains("95 accepted", result.Output);
+        Assert.Contains("Sales's upload page", result.Output);
+        Assert.Contains("-sales/.page/index.html?", result.Output);
         var folder = Path.Combine(_out, "2026-10");
         var leadership = File.ReadAllBytes(Path.Combine(folder, "leadership.pdf"));
         var text = PdfText.Extract(leadership);

@@ -202,7 +202,7 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task Grant_PrintsAWorkingUploadLinkForTheDepartmentOnly()
+    public async Task Grant_PrintsTheUploadPageFirst_ThenAWorkingUploadLinkForTheDepartmentOnly()
     {
         await Run("init");
         // Azurite checks the link against the real time, so this grant is made by the real clock.
@@ -212,9 +212,17 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         var result = await CliProcess.RunWithSettingsAsync(settings, "grant", "--department", "sales", "--days", "10");
 
         Assert.True(result.ExitCode == 0, result.All);
-        var url = result.Output.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("http", StringComparison.Ordinal) && l.Contains("sig=", StringComparison.Ordinal));
-        Assert.Contains(_account.SubmissionContainer("sales").Name + "?", url);
+        var links = result.Output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("http", StringComparison.Ordinal) && l.Contains("sig=", StringComparison.Ordinal)).ToList();
+        var page = links[0];
+        Assert.Contains(_account.AnswerContainer("sales").Name + "/.page/index.html?", page);
+        Assert.Contains("#upload=", page);
         using var http = new HttpClient();
+        // grant published the page: it answers through the link itself, as a web page.
+        using var opened = await http.GetAsync(page);
+        Assert.Equal(System.Net.HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal("text/html", opened.Content.Headers.ContentType?.MediaType);
+        var url = links[1];
+        Assert.Contains(_account.SubmissionContainer("sales").Name + "?", url);
         using var put = new HttpRequestMessage(HttpMethod.Put, url.Replace("?", "/2026-10.csv?", StringComparison.Ordinal)) { Content = new StringContent("period,kpi,value\n") };
         put.Headers.Add("x-ms-blob-type", "BlockBlob");
         Assert.Equal(System.Net.HttpStatusCode.Created, (await http.SendAsync(put)).StatusCode);

@@ -41,7 +41,11 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         var support = messages.Single(m => m.To.Single().Address == "jonas.bergstrom@northwind.example.org");
         Assert.Equal("Reminder: Customer Support figures for November 2026 are due 2026-12-05", support.Subject);
         Assert.Contains("The Northwind Traders scorecard needs Customer Support's figures for November 2026 by 2026-12-05 (end of the day, Europe/London time);", support.Text);
-        Assert.Contains($"/{account.Options.SubmissionContainerPrefix}customer-support?", support.Text);
+        // The link to follow is the department's upload page (its answer container, read-only), the upload link in its fragment.
+        Assert.Contains($"/{account.Options.AnswerContainerPrefix}customer-support/.page/index.html?", support.Text);
+        Assert.Contains($"#upload=http%3A%2F%2F127.0.0.1%3A", support.Text);
+        Assert.Contains($"%2F{account.Options.SubmissionContainerPrefix}customer-support%3F", support.Text);
+        Assert.Contains("Your upload page</a>", support.Html);
         Assert.Contains("sp=", support.Text);
         Assert.Contains($"curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-11.csv \"http://127.0.0.1:", support.Text);
         Assert.Contains("-sub-customer-support/2026-11.csv?", support.Text);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
+using Reporting.Application.Pages;
 using Reporting.Delivery;
 using Reporting.Delivery.Messages;
 using Reporting.Storage.Blobs;
@@ -22,6 +23,7 @@ public sealed partial class DeadlineReminders(
     StrategySource strategies,
     SubmissionHistoryTable history,
     DepartmentAccess access,
+    DepartmentPagePublisher pages,
     DeliveryLogTable log,
     MailDispatcher dispatcher,
     IOptions<MailOptions> mail,
@@ -101,9 +103,9 @@ public sealed partial class DeadlineReminders(
         }
 
         var validity = mail.Value.UploadLinkValidity > access.MaxValidity ? access.MaxValidity : mail.Value.UploadLinkValidity;
-        var grant = await access.GrantAsync(department.Id, validity, cancellationToken);
+        var grant = await pages.GrantAsync(department.Id, validity, cancellationToken);
         var templateName = SubmissionTemplate.FileName(planned.Period);
-        return ReminderMailComposer.Reminder(strategy.Organisation, department, planned.Period, planned.Deadline, strategy.TimeZone.Id, grant.ContainerSasUrl, grant.ExpiresUtc,
+        return ReminderMailComposer.Reminder(strategy.Organisation, department, planned.Period, planned.Deadline, strategy.TimeZone.Id, grant.PageUrl, grant.ContainerSasUrl, grant.ExpiresUtc,
             templateName, SubmissionTemplate.Csv(department, planned.Period));
     }
 

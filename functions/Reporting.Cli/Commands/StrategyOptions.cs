@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
+using Reporting.Application.Pages;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Core.Strategy;
@@ -37,6 +39,9 @@ internal static class StrategyOptions
         await account.EnsureCreatedAsync(strategy.Departments.Select(d => d.Id), cancellationToken);
         await services.GetRequiredService<StrategyBlob>().WriteAsync(await File.ReadAllTextAsync(file.FullName, cancellationToken), cancellationToken);
         AnsiConsole.MarkupLineInterpolated(describe(strategy, account));
+        // The departments' upload pages show targets and KPIs from the strategy: refreshed now rather than at the host's next check.
+        var pages = await services.GetRequiredService<DepartmentPagePublisher>().PublishAllAsync(force: false, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Upload pages refreshed for {pages} department(s).");
         return ExitCodes.Success;
     }
 

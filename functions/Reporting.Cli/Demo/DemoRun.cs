@@ -7,6 +7,7 @@ using Reporting.Cli.Uploads;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Reporting.Application;
+using Reporting.Application.Pages;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.LocalDev;
@@ -92,6 +93,7 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
             var expectedMail = strategy.Mail.Leadership.Count + strategy.Departments.Count(d => d.OwnerEmail is not null);
             await DemoMailbox.SaveAsync(maildev, expectedMail, output, MailTimeout, cancellationToken);
             DemoSummary.Print(period, outcomes.CountBy(o => o.Status).ToDictionary(), files, watch.Elapsed);
+            await PrintPageLinkAsync(services.GetRequiredService<DepartmentPagePublisher>(), strategy.Departments[0], azurite is null, cancellationToken);
             return ExitCodes.Success;
         }
         catch (Exception ex) when (StorageFailure.Describe(ex) is { } failure)
@@ -115,6 +117,19 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
             {
                 await azurite.DisposeAsync();
             }
+        }
+    }
+
+    // One department's upload page, as `reporting grant` gives it. On the demo's private Azurite it works until the demo ends;
+    // with --connection the storage outlives the demo, and so does the link.
+    private static async Task PrintPageLinkAsync(DepartmentPagePublisher pages, Department department, bool storageOutlivesDemo, CancellationToken cancellationToken)
+    {
+        var grant = await pages.GrantAsync(department.Id, TimeSpan.FromDays(1), cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"{department.Name}'s upload page (what `reporting grant --department {department.Id}` gives a department):");
+        Console.WriteLine(grant.PageUrl.AbsoluteUri);
+        if (!storageOutlivesDemo)
+        {
+            AnsiConsole.MarkupLine("[grey]It works while the demo's Azurite runs, which stops now; run the demo with --connection to your own Azurite to keep it.[/]");
         }
     }
 

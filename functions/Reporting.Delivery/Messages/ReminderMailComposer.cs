@@ -7,19 +7,20 @@ using Reporting.Core.Strategy;
 namespace Reporting.Delivery.Messages;
 
 /// <summary>
-/// The deadline messages: the reminder before it (with the department's upload link and the month's template), and the
+/// The deadline messages: the reminder before it (with the department's upload page, its raw upload link and the month's template), and the
 /// day after it the notices that a department's figures are missing, to its owner and to the admins.
 /// </summary>
 public static class ReminderMailComposer
 {
-    public static OutgoingMail Reminder(string organisation, Department department, Period period, DateOnly deadline, string timeZone, Uri uploadLink, DateTimeOffset linkExpires, string templateName, string template) =>
+    /// <summary>The reminder: the department's upload page as the link to follow (the raw upload link for tools after it) and the month's template attached.</summary>
+    public static OutgoingMail Reminder(string organisation, Department department, Period period, DateOnly deadline, string timeZone, Uri pageLink, Uri uploadLink, DateTimeOffset linkExpires, string templateName, string template) =>
         Mail(department.OwnerEmail!, $"Reminder: {department.Name} figures for {period.DisplayName} are due {Date(deadline)}",
             [
                 $"The {organisation} scorecard needs {department.Name}'s figures for {period.DisplayName} by {Deadline(deadline, timeZone)}; none have been accepted yet.",
-                $"Fill in the attached template ({templateName}) and upload it with your department's link, valid until {linkExpires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC:",
+                $"Fill in the attached template ({templateName}) and upload it on your department's upload page (it opens in your browser and shows the answer within seconds), valid until {linkExpires.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC:",
             ],
-            uploadLink,
-            $"To upload from a terminal: curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @{templateName} \"{FileUrl(uploadLink, templateName).AbsoluteUri}\"\n" +
+            pageLink,
+            $"To upload from a terminal instead: curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @{templateName} \"{FileUrl(uploadLink, templateName).AbsoluteUri}\"\n" +
             "The answer (accepted, or every problem with its line) appears beside your upload within a minute.",
             new MailAttachment(templateName, "text/csv", Encoding.UTF8.GetBytes(template)));
 
@@ -54,7 +55,7 @@ public static class ReminderMailComposer
         if (link is not null)
         {
             text.Append(link.AbsoluteUri).Append('\n');
-            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link.AbsoluteUri)).Append("\">Your upload link</a></p>\n");
+            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link.AbsoluteUri)).Append("\">Your upload page</a></p>\n");
         }
 
         if (after is not null)

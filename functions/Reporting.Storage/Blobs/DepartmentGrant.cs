@@ -6,6 +6,12 @@ namespace Reporting.Storage.Blobs;
 /// </summary>
 public sealed record DepartmentGrant(string Department, Uri ContainerSasUrl, Uri AnswersSasUrl, DateTimeOffset ExpiresUtc, SasSigning Signing)
 {
+    /// <summary>
+    /// The department's upload page: the page's blob in the answer container with the read-only SAS, and the upload link in
+    /// the fragment, which browsers never send to a server; the page reads it there to upload.
+    /// </summary>
+    public Uri PageUrl => new($"{AnswerUrl(DepartmentPageBlobs.PageIndex)}#upload={Uri.EscapeDataString(ContainerSasUrl.ToString())}");
+
     /// <summary>The URL to PUT one file to: the container URL with the blob name inserted before the SAS query.</summary>
     public Uri UploadUrl(string blobName) => BlobUrl(ContainerSasUrl, blobName);
 

@@ -99,6 +99,32 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         return perMonth.SelectMany(m => m).ToList();
     }
 
+    /// <summary>
+    /// One department's figures in force from <paramref name="first"/> to <paramref name="last"/>: per month its pointer, then
+    /// only the rows of the submission it names (a row-key range), never the other departments' rows.
+    /// </summary>
+    public async Task<IReadOnlyList<KpiFigure>> LoadDepartmentAsync(string department, Period first, Period last, CancellationToken cancellationToken)
+    {
+        var figures = new List<KpiFigure>();
+        for (var month = first; month <= last; month = month.Next())
+        {
+            if (await InForceAsync(department, month, cancellationToken) is not { } pointer)
+            {
+                continue;
+            }
+
+            var prefix = KpiFigureEntity.RowKeyFor(department, pointer.SubmissionKey, "");
+            var period = month;
+            figures.AddRange(await Table.QueryAllAsync<KpiFigureEntity, KpiFigure>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}"),
+                e => new KpiFigure(department, period, e.Kpi, e.Value, e.Comment),
+                cancellationToken,
+                FigureColumns));
+        }
+
+        return figures;
+    }
+
     // The pointers first: a submission swapped in after they were read is simply not seen, never seen in part.
     private async Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken)
     {

@@ -1,0 +1,107 @@
+// Drives the department's upload page in headless Chromium (Debian's chromium, via playwright-core; no browser download)
+// and prints what a person would see, as one JSON document on stdout, for UploadPageBrowserTests to assert on.
+// Any step that does not happen within its time fails the script (exit code 1, the reason on stderr): never a silent pass.
+//
+// node upload-page-check.mjs <page link> <good file> <bad file> <screenshot.png> <fixed file>
+// (the fixed file has the bad file's name: its answer must replace the rejection, not be mistaken for it)
+// CHROMIUM (optional): the browser's path, default /usr/bin/chromium.
+import { chromium } from "playwright-core";
+import path from "node:path";
+import { readFileSync } from "node:fs";
+
+const [pageLink, goodFile, badFile, screenshot, fixedFile] = process.argv.slice(2);
+if (!pageLink || !goodFile || !badFile || !screenshot || !fixedFile) {
+  console.error("usage: node upload-page-check.mjs <page link> <good file> <bad file> <screenshot.png> <fixed file>");
+  process.exit(2);
+}
+
+const STEP_TIMEOUT = 30000;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-dev-shm-usage"], // CI runs as root in a container
+});
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  // Script errors only: a 404 while the answer is not there yet is expected and logged by the browser as a failed load.
+  const pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  page.setDefaultTimeout(STEP_TIMEOUT);
+
+  await page.goto(pageLink);
+  await page.locator("#kpis tbody tr").first().waitFor({ state: "visible" });
+  const guide = {
+    title: await page.locator("h1").innerText(),
+    organisation: await page.locator("#organisation").innerText(),
+    due: await page.locator("#due").innerText(),
+    deadline: await page.locator("#deadline").innerText(),
+    kpis: await page.locator("#kpis tbody tr").evaluateAll((rows) => rows.map((row) => Array.from(row.cells, (cell) => cell.innerText.trim()))),
+    templates: await page.locator("#templates a").evaluateAll((links) => links.map((a) => ({ text: a.innerText, href: a.href }))),
+  };
+  // Each template link downloads through the page's own link.
+  for (const link of guide.templates) {
+    const response = await page.request.get(link.href);
+    link.status = response.status();
+    link.contentType = response.headers()["content-type"];
+    link.start = (await response.body()).subarray(0, 60).toString("utf8").replace(/^\uFEFF/, "");
+  }
+
+  async function uploadAndRead(file, status) {
+    const name = path.basename(file);
+    await page.setInputFiles("#file", file);
+    const heading = page.locator("#answer-heading", { hasText: status + ": " + name });
+    await heading.waitFor({ state: "visible", timeout: 60000 });
+    return {
+      heading: await heading.innerText(),
+      summary: await page.locator("#answer-summary").innerText(),
+      problems: await page.locator("#problems tbody tr").evaluateAll((rows) => rows.map((row) => Array.from(row.cells, (cell) => cell.innerText.trim()))),
+      problemHeader: await page.locator("#problems thead th").evaluateAll((cells) => cells.map((cell) => cell.innerText.trim())),
+    };
+  }
+
+  const good = await uploadAndRead(goodFile, "Accepted");
+  const bad = await uploadAndRead(badFile, "Rejected");
+  const goodName = path.basename(goodFile);
+  const badName = path.basename(badFile);
+  await page.waitForFunction(([a, b]) => {
+    const text = document.querySelector("#history")?.innerText || "";
+    return text.includes(a) && text.includes(b);
+  }, [goodName, badName]);
+  const history = await page.locator("#history tbody tr").evaluateAll((rows) => rows.map((row) => Array.from(row.cells, (cell) => cell.innerText.trim())));
+  await page.screenshot({ path: screenshot, fullPage: true });
+
+  // The bad file corrected and uploaded again under its name: the rejection is already there, the page waits for the new answer.
+  const fixed = await uploadAndRead(fixedFile, "Accepted");
+
+  // Drag and drop: the good file's content dropped on the drop zone, as a file of another name.
+  const droppedName = "dropped " + goodName;
+  const transfer = await page.evaluateHandle(([name, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type: "text/csv" }));
+    return data;
+  }, [droppedName, readFileSync(goodFile, "utf8")]);
+  await page.dispatchEvent("#drop-zone", "dragenter", { dataTransfer: transfer });
+  await page.dispatchEvent("#drop-zone", "drop", { dataTransfer: transfer });
+  const droppedHeading = page.locator("#answer-heading", { hasText: droppedName });
+  await droppedHeading.waitFor({ state: "visible", timeout: 60000 });
+  const dropped = { heading: await droppedHeading.innerText(), summary: await page.locator("#answer-summary").innerText() };
+
+  // The same page with a link whose upload part no longer works (a wrong signature, as after a withdrawn key): a plain 403 message.
+  // The signature in the fragment's encoded upload link, whatever characters it holds, up to the next parameter or the end.
+  const broken = pageLink.replace(/#upload=(.*?)(%3F|%26)sig%3D(.*?)(?=%26|$)/i, (_, before, separator) => "#upload=" + before + separator + "sig%3DAAAA");
+  if (broken === pageLink) { throw new Error("could not find the upload link's signature in the page link"); }
+  await page.goto("about:blank"); // a change of fragment alone would not load the page again
+  await page.goto(broken);
+  await page.locator("#kpis tbody tr").first().waitFor({ state: "visible" });
+  await page.setInputFiles("#file", goodFile);
+  await page.locator("#progress", { hasText: "403" }).waitFor({ state: "visible" });
+  const refused = await page.locator("#progress").innerText();
+
+  console.log(JSON.stringify({ guide, good, bad, history, fixed, dropped, refused, pageErrors }, null, 2));
+} catch (error) {
+  console.error("upload page check failed: " + (error && error.stack ? error.stack : error));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

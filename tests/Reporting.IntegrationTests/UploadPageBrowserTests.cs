@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Application.Pages;
+using Reporting.Storage.Blobs;
+using Reporting.Testing;
+using Xunit.Abstractions;
+
+namespace Reporting.IntegrationTests;
+
+/// <summary>
+/// The department's upload page in a real browser: headless Chromium (Debian's <c>chromium</c>, or <c>CHROMIUM</c>) driven by
+/// playwright-core (UploadPage/upload-page-check.mjs) opens the page link on Azurite with the real host running, reads the
+/// guide, uploads a good and a bad file through the file input (and drops one on the drop zone) and reads the answers
+/// as a person sees them, then uses a link whose upload part storage refuses.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private static readonly TimeSpan BrowserTimeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task UploadPage_InChromium_ShowsTheGuide_AcceptsAGoodFile_AndListsEveryProblemOfABadOne()
+    {
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        await host.UploadAsync("sales", "2026-09.csv", await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "submissions", "sales", "2026-09.csv")));
+        Assert.Equal("accepted", (await host.ResultAsync("sales", "2026-09.csv")).GetProperty("status").GetString());
+        await host.Services.GetRequiredService<DepartmentPagePublisher>().PublishAsync("sales", default);
+        // Azurite checks links against the real time, so this one is signed by the real clock, not the host's test clock.
+        var grant = await new DepartmentAccess(host.Account, TimeProvider.System).GrantAsync("sales", TimeSpan.FromHours(1), default);
+
+        var folder = Directory.CreateTempSubdirectory("upload-page-");
+        // Names as people give them: any script, spaces, '&' and brackets (escaped as text by the page, never parsed as HTML).
+        var good = Path.Combine(folder.FullName, "Verkäufe & Umsatz (Oktober).csv");
+        await File.WriteAllTextAsync(good, "period,kpi,value,comment\n2026-10,purchase-frequency,1.7,\n2026-10,new-customers,1150,\n2026-10,average-order-value,85.5,\n2026-10,social-referral-revenue,158000,<b>not bold</b>\n", Encoding.UTF8);
+        var bad = Path.Combine(folder.FullName, "2026-10 draft.csv");
+        await File.WriteAllTextAsync(bad, "period,kpi,value,comment\n2026-10,purchase-frequency,1.7,\n2026-10,new-customers,lots,\n", Encoding.UTF8);
+        var fixedFolder = Directory.CreateDirectory(Path.Combine(folder.FullName, "fixed"));
+        var fixedFile = Path.Combine(fixedFolder.FullName, "2026-10 draft.csv");
+        await File.WriteAllTextAsync(fixedFile, "period,kpi,value,comment\n2026-10,purchase-frequency,1.7,\n2026-10,new-customers,1150,\n", Encoding.UTF8);
+        var screenshot = Path.Combine(Path.GetTempPath(), "upload-page-rejected.png");
+
+        var seen = await RunBrowserAsync(grant.PageUrl.AbsoluteUri, good, bad, screenshot, fixedFile);
+
+        var guide = seen.GetProperty("guide");
+        Assert.Contains("Sales", guide.GetProperty("title").GetString());
+        Assert.Equal("5 November 2026, end of the day (Europe/London)", guide.GetProperty("deadline").GetString());
+        Assert.Contains("Due now: October 2026. The deadline was 5 November 2026", guide.GetProperty("due").GetString());
+        var kpis = guide.GetProperty("kpis").EnumerateArray().Select(Cells).ToList();
+        Assert.Equal(4, kpis.Count);
+        var newCustomers = Assert.Single(kpis, row => row[1] == "new-customers");
+        Assert.Equal(["New customers reached through social channels", "new-customers", "count", "1,200 (from 2026-07)", "1,017"], newCustomers);
+        var templates = guide.GetProperty("templates").EnumerateArray().ToList();
+        Assert.Equal(["Excel template: 2026-10.xlsx", "CSV template: 2026-10.csv"], templates.Select(t => t.GetProperty("text").GetString()));
+        Assert.All(templates, t => Assert.Equal(200, t.GetProperty("status").GetInt32()));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", templates[0].GetProperty("contentType").GetString());
+        Assert.StartsWith("PK", templates[0].GetProperty("start").GetString());
+        Assert.StartsWith("\"period\",\"kpi\",\"name\",\"unit\",\"target\",\"last month\"", templates[1].GetProperty("start").GetString());
+
+        var accepted = seen.GetProperty("good");
+        Assert.Equal("✔ Accepted: Verkäufe & Umsatz (Oktober).csv", accepted.GetProperty("heading").GetString());
+        Assert.Equal("4 figures stored for 2026-10.", accepted.GetProperty("summary").GetString());
+
+        var rejected = seen.GetProperty("bad");
+        Assert.Equal("✖ Rejected: 2026-10 draft.csv", rejected.GetProperty("heading").GetString());
+        var problem = Cells(Assert.Single(rejected.GetProperty("problems").EnumerateArray()));
+        Assert.Equal("line 3", problem[0]);
+        Assert.Equal("value (column 3)", problem[1]);
+        Assert.Contains("lots", problem[^1]);
+
+        var history = seen.GetProperty("history").EnumerateArray().Select(Cells).ToList();
+        Assert.Equal(["2026-10 draft.csv", "Verkäufe & Umsatz (Oktober).csv", "2026-09.csv"], history.Select(row => row[0]));
+        Assert.Equal(["Rejected", "Accepted", "Accepted"], history.Select(row => row[2]));
+        Assert.StartsWith("1 problem: line 3, ", history[0][3]);
+
+        // Uploaded again under the same name: the page waited for the answer to this version, not the rejection before it.
+        Assert.Equal("2 figures stored for 2026-10.", seen.GetProperty("fixed").GetProperty("summary").GetString());
+
+        var dropped = seen.GetProperty("dropped");
+        Assert.Equal("✔ Accepted: dropped Verkäufe & Umsatz (Oktober).csv", dropped.GetProperty("heading").GetString());
+        Assert.Equal("4 figures stored for 2026-10.", dropped.GetProperty("summary").GetString());
+
+        Assert.Contains("expired", seen.GetProperty("refused").GetString());
+        Assert.Empty(seen.GetProperty("pageErrors").EnumerateArray());
+        Assert.True(File.Exists(screenshot));
+        output.WriteLine($"screenshot after the rejected upload: {screenshot}");
+    }
+
+    private static string[] Cells(JsonElement row) => row.EnumerateArray().Select(c => c.GetString()!).ToArray();
+
+    // node runs the script from the repository, where npm ci put playwright-core; its JSON on stdout is what the browser showed.
+    private async Task<JsonElement> RunBrowserAsync(string pageLink, string good, string bad, string screenshot, string fixedFile)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = RepositoryFiles.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { RepositoryFiles.Path("tests", "Reporting.IntegrationTests", "UploadPage", "upload-page-check.mjs"), pageLink, good, bad, screenshot, fixedFile })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(BrowserTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the browser check did not finish within {BrowserTimeout.TotalMinutes:0} minutes: {await stderr}");
+        }
+
+        output.WriteLine(await stderr);
+        Assert.True(process.ExitCode == 0, $"the browser check failed (exit {process.ExitCode}): {await stderr}");
+        return JsonDocument.Parse(await stdout).RootElement.Clone();
+    }
+}
