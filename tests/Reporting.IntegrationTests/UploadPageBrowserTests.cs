@@ -92,6 +92,9 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
     // node runs the script from the repository, where npm ci put playwright-core; its JSON on stdout is what the browser showed.
     private async Task<JsonElement> RunBrowserAsync(string pageLink, string good, string bad, string screenshot, string fixedFile)
     {
+        // A checkout installed before playwright-core was pinned gets it here (npm ci), as Azurite and maildev do.
+        await Reporting.LocalDev.AzuriteInstallation.EnsureInstalledAsync(
+            RepositoryFiles.Root, Path.Combine("node_modules", "playwright-core", "package.json"), output.WriteLine, default);
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = RepositoryFiles.Root,
