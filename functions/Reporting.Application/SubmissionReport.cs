@@ -55,7 +55,7 @@ public static class SubmissionReport
             checksum,
             processingMs,
             error,
-            problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message, cell = p.Cell }),
+            problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message, cell = p.Cell, value = p.Value }),
             notes,
         }, Json);
         return (text.ToString(), SpreadsheetCsv.Problems(problems), json);

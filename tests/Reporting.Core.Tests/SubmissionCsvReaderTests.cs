@@ -14,6 +14,20 @@ public sealed class SubmissionCsvReaderTests
 
     private static SubmissionResult Read(string text) => Read(Encoding.UTF8.GetBytes(text));
 
+    [Fact]
+    public void Problems_WithACellsValue_CarryTheValueAsWritten_CutWhenLong()
+    {
+        var longComment = new string('x', 5000);
+        var result = Read($"period,kpi,value,comment\n2026-10,reach, lots ,\n2026-10,reech,5,\n2026-10,yield,81.5,{longComment}\n");
+
+        Assert.Equal("lots", Assert.Single(result.Problems, p => p.Line == 2).Value);
+        Assert.Equal("reech", Assert.Single(result.Problems, p => p.Line == 3).Value);
+        var comment = Assert.Single(result.Problems, p => p.Line == 4).Value!;
+        Assert.Equal(SubmissionProblem.MaxValueLength, comment.Length);
+        Assert.EndsWith("…", comment, StringComparison.Ordinal);
+        Assert.Null(SubmissionProblem.ForFile("empty").Value);
+    }
+
     public static TheoryData<string, string, int> AcceptedFiles => new()
     {
         { "plain LF", "period,kpi,value,comment\n2026-10,reach,1200,\n2026-10,yield,81.5,\n", 2 },

@@ -67,7 +67,8 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         var problem = Cells(Assert.Single(rejected.GetProperty("problems").EnumerateArray()));
         Assert.Equal("line 3", problem[0]);
         Assert.Equal("value (column 3)", problem[1]);
-        Assert.Contains("lots", problem[^1]);
+        Assert.Equal("lots", problem[2]);
+        Assert.Contains("is not a number", problem[^1]);
 
         var history = seen.GetProperty("history").EnumerateArray().Select(Cells).ToList();
         Assert.Equal(["2026-10 draft.csv", "Verkäufe & Umsatz (Oktober).csv", "2026-09.csv"], history.Select(row => row[0]));

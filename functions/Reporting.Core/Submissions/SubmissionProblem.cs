@@ -12,6 +12,11 @@ public sealed record SubmissionProblem(int Line, int Column, string ColumnName, 
     /// <summary>The spreadsheet cell (<c>B7</c>) for a problem in a workbook; null for CSV and whole-file problems.</summary>
     public string? Cell { get; init; }
 
+    /// <summary>What the cell held, as written (cut to <see cref="MaxValueLength"/> characters), when the problem is with one cell's value; null otherwise.</summary>
+    public string? Value { get; init; }
+
+    public const int MaxValueLength = 100;
+
     public static SubmissionProblem ForFile(string message) => new(0, 0, "", message);
 
     public override string ToString() => (Line, Cell) switch

@@ -17,7 +17,10 @@ internal sealed class SubmissionRowChecker(
     {
         var problemsBefore = problems.Count;
         string Cell(int column) => column > 0 && column <= record.Length ? record[column - 1].Text.Trim() : "";
-        void Problem(int column, string name, string message) => problems.Add(locator.At((int)line, column, name, message));
+        void Problem(int column, string name, string message) => problems.Add(locator.At((int)line, column, name, message) with
+        {
+            Value = column > 0 && column <= record.Length ? Shortened(record[column - 1].Text.Trim()) : null,
+        });
 
         if (!locator.IsSheet && record.Length > header.Count)
         {
@@ -147,4 +150,7 @@ internal sealed class SubmissionRowChecker(
             _ => null,
         };
     }
+
+    private static string Shortened(string text) =>
+        text.Length <= SubmissionProblem.MaxValueLength ? text : text[..(SubmissionProblem.MaxValueLength - 1)] + "…";
 }
