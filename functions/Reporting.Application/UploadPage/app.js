@@ -97,6 +97,7 @@
   function renderGuide(data) {
     document.title = "Upload figures: " + data.departmentName;
     $("organisation").textContent = data.organisation;
+    $("answered-heading").textContent = "Answered (" + (data.timeZone || "UTC") + ")";
     $("title").textContent = data.departmentName + ": upload your figures";
     clear($("due"));
     $("due").appendChild(data.deadlinePassed
@@ -322,8 +323,17 @@
     return (p.cell ? "cell " + p.cell + ", " : p.line ? "line " + p.line + ", " : "") + p.message;
   }
 
+  // Times on the organisation's calendar (the guide's timeZone), like the deadline; in UTC until the guide is read.
   function formatTime(date) {
-    return isNaN(date) ? "" : date.toISOString().slice(0, 16).replace("T", " ");
+    if (isNaN(date)) { return ""; }
+    if (guide && guide.timeZone) {
+      try {
+        var parts = new Intl.DateTimeFormat("en-CA", { timeZone: guide.timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(date);
+        var part = function (type) { return parts.filter(function (p) { return p.type === type; })[0].value; };
+        return part("year") + "-" + part("month") + "-" + part("day") + " " + part("hour") + ":" + part("minute");
+      } catch (e) { /* an unknown zone: fall back to UTC below */ }
+    }
+    return date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   }
 
   // ---- wiring ------------------------------------------------------------------------------------------------------
@@ -355,8 +365,8 @@
     if (!upload) {
       showPageProblem("This link has no upload part (the text after # is missing): you can see your answers, but not upload. Open the whole link you were sent.");
     }
-    loadGuide().catch(function (error) { showPageProblem(explain(error)); });
-    loadHistory();
+    // The history waits for the guide, whose time zone its times are shown in.
+    loadGuide().catch(function (error) { showPageProblem(explain(error)); }).then(loadHistory);
   }
 
   if (document.readyState === "loading") {
