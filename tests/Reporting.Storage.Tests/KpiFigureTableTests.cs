@@ -42,6 +42,27 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_NewerSubmission_RemovesTheOlderSubmissionsRows_KeepsItsOwnAndOtherDepartments()
+    {
+        await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1), Figure("sales", "yield", 2)]);
+        await PublishAsync("sales", October, Stamp(2), [Figure("sales", "reach", 3)]);
+        await PublishAsync("hr", October, Stamp(3), [Figure("hr", "hires", 4)]);
+
+        await PublishAsync("sales", October, Stamp(5), [Figure("sales", "reach", 5), Figure("sales", "yield", 6)]);
+
+        var rows = new List<string>();
+        await foreach (var row in _account.Table(_account.Options.FigureTable).QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "2026-10"))
+        {
+            if (!row.RowKey.StartsWith('~'))
+            {
+                rows.Add(row.RowKey.Split('|') is [var department, var submission, var kpi] ? $"{department} {submission == Stamp(5).Key} {kpi}" : row.RowKey);
+            }
+        }
+
+        Assert.Equal(["hr False hires", "sales True reach", "sales True yield"], rows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Publish_OlderSubmissionProcessedLast_IsSuperseded_AndTheNewerStays()
     {
         Assert.Equal(FigureSwap.InForce, await PublishAsync("sales", October, Stamp(20, "2026-10 corrected.csv"), [Figure("sales", "reach", 2222)]));

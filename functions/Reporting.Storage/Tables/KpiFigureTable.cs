@@ -189,10 +189,12 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     // Rows of submissions older than the one in force can never be put in force again (the swap refuses them), so they
     // go; rows of a newer submission may be waiting for its own swap and stay, as do rows received in the same storage
     // second (a tie the swap may still decide). A later publish or a retry finishes what is left.
+    // Row keys start with the department and the submission's received ticks (fixed width), so the older rows are one key
+    // range ending where the submission in force begins: the query reads only what goes, not the rows just written.
     private async Task RemoveAllButAsync(string department, string partition, string inForce, CancellationToken cancellationToken)
     {
         var rows = await Table.QueryAllAsync<KpiFigureEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {department + "|"} and RowKey lt {department + "}"}"), cancellationToken);
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {department + "|"} and RowKey lt {department + "|" + SubmissionStamp.ReceivedPart(inForce)}"), cancellationToken);
         var stale = rows
             .Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), SubmissionStamp.ReceivedPart(inForce)) < 0)
             .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
