@@ -78,31 +78,37 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
                     else
                     {
                         var blob = item.Blob;
-                        var kind = blob.Properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
                         yield return new SubmissionUpload(
                             containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
-                            ReceivedUtc(blob), kind) { DeclaredReceivedUtc = DeclaredReceivedUtc(blob) };
+                            ReceivedUtc(blob.Properties.LastModified ?? default, blob.VersionId), KindOf(blob.Properties.BlobType))
+                        {
+                            DeclaredReceivedUtc = DeclaredReceivedUtc(blob.Metadata),
+                        };
                     }
                 }
             }
         }
     }
 
-    // Last-modified has whole seconds only; with blob versioning on (as infra/ sets it), the version id is the same
-    // service time to 100 ns, which orders two uploads in one second too.
-    private static DateTimeOffset ReceivedUtc(BlobItem blob)
-    {
-        var modified = blob.Properties.LastModified ?? default;
-        return blob.VersionId is { } version
-            && DateTimeOffset.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var precise)
-            && Math.Abs((precise - modified).TotalSeconds) < 1
-            ? precise
-            : modified;
-    }
+    // What follows is shared with SubmissionUploadLookup, so a listed and a looked-up upload are the same version alike.
 
-    // A value that is not an instant is no declaration at all: the storage service's time stands.
-    private static DateTimeOffset? DeclaredReceivedUtc(BlobItem blob) =>
-        blob.Metadata is { } metadata
+    /// <summary>An upload's kind by its blob type (block when the listing does not say).</summary>
+    internal static UploadKind KindOf(BlobType? type) => type switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
+
+    /// <summary>
+    /// When the service received the version. Last-modified has whole seconds only; with blob versioning on (as infra/
+    /// sets it), the version id is the same service time to 100 ns, which orders two uploads in one second too.
+    /// </summary>
+    internal static DateTimeOffset ReceivedUtc(DateTimeOffset lastModified, string? versionId) =>
+        versionId is { } version
+        && DateTimeOffset.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var precise)
+        && Math.Abs((precise - lastModified).TotalSeconds) < 1
+            ? precise
+            : lastModified;
+
+    /// <summary>The declared received time in the blob's metadata; a value that is not an instant is no declaration at all.</summary>
+    internal static DateTimeOffset? DeclaredReceivedUtc(IDictionary<string, string>? metadata) =>
+        metadata is not null
         && metadata.TryGetValue(DeclaredReceivedMetadata, out var text)
         && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var declared)
             ? declared

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs.Models;
 
@@ -24,10 +23,11 @@ public sealed class SubmissionUploadLookup(ReportingStorageAccount account)
         try
         {
             var properties = (await account.BlobService.GetBlobContainerClient(containerName).GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            var kind = properties.BlobType switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
-            return new SubmissionUpload(containerName, department, blobName, properties.ETag.Quoted(), properties.ContentLength, ReceivedUtc(properties), kind)
+            return new SubmissionUpload(
+                containerName, department, blobName, properties.ETag.Quoted(), properties.ContentLength,
+                SubmissionBlobs.ReceivedUtc(properties.LastModified, properties.VersionId), SubmissionBlobs.KindOf(properties.BlobType))
             {
-                DeclaredReceivedUtc = DeclaredReceivedUtc(properties),
+                DeclaredReceivedUtc = SubmissionBlobs.DeclaredReceivedUtc(properties.Metadata),
             };
         }
         catch (RequestFailedException ex) when (ex.IsNotFound())
@@ -35,20 +35,4 @@ public sealed class SubmissionUploadLookup(ReportingStorageAccount account)
             return null;
         }
     }
-
-    // As the listing does (SubmissionBlobs): the version id is the service's time to 100 ns when versioning is on.
-    private static DateTimeOffset ReceivedUtc(BlobProperties properties) =>
-        properties.VersionId is { } version
-        && DateTimeOffset.TryParse(version, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var precise)
-        && Math.Abs((precise - properties.LastModified).TotalSeconds) < 1
-            ? precise
-            : properties.LastModified;
-
-    // As the listing reads it: a value that is not an instant is no declaration at all.
-    private static DateTimeOffset? DeclaredReceivedUtc(BlobProperties properties) =>
-        properties.Metadata is { } metadata
-        && metadata.TryGetValue(SubmissionBlobs.DeclaredReceivedMetadata, out var text)
-        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var declared)
-            ? declared
-            : null;
 }
