@@ -111,11 +111,13 @@ public sealed partial class SubmissionIngestion(
             var newer = await figures.InForceAsync(upload.Department, period, cancellationToken);
             await AnswerAsync(upload, department, result, checksum, watch, cancellationToken, SubmissionStatus.Superseded, newer?.BlobName);
             LogNewerInForce(logger, upload.Department, period.ToString(), upload.BlobName, newer?.BlobName ?? "?");
+            await RemoveSupersededAsync(upload.Department, period, cancellationToken);
             return;
         }
 
         await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
         LogAccepted(logger, upload.Department, period.ToString(), upload.BlobName, result.Figures.Count);
+        await RemoveSupersededAsync(upload.Department, period, cancellationToken);
         await NotifyAcceptedAsync(upload.Department, period, cancellationToken);
         // Every rendered month that reads this one (year to date, trend, last month) is stale if the swap came after its render.
         if (swap == FigureSwap.InForce && await figures.InForceAsync(upload.Department, period, cancellationToken) is { } pointer)
@@ -125,6 +127,19 @@ public sealed partial class SubmissionIngestion(
             {
                 LogStale(logger, stale.ToString(), upload.Department);
             }
+        }
+    }
+
+    // After the answer: rows no swap can put in force again are only clutter. A failure (logged) leaves them to the next publish.
+    private async Task RemoveSupersededAsync(string department, Period period, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await figures.RemoveSupersededAsync(department, period, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRemovalFailed(logger, ex, department, period.ToString());
         }
     }
 
@@ -213,6 +228,9 @@ public sealed partial class SubmissionIngestion(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Handler} failed after {Department} {Period} was accepted; the figures stay in force")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string handler, string department, string period);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the superseded figures of {Department} {Period}; nobody reads them, and the next accepted upload for the month removes them")]
+    private static partial void LogRemovalFailed(ILogger logger, Exception exception, string department, string period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} was replaced before it was read; the newer version is handled instead")]
     private static partial void LogSuperseded(ILogger logger, string department, string blobName);

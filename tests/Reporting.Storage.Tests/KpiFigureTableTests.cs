@@ -23,8 +23,13 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
     private static SubmissionStamp Stamp(int minutes, string name = "2026-10.csv") =>
         new(TestClock.Now.AddDays(-7).AddMinutes(minutes), name, $"\"0x{minutes:X}\"");
 
-    private Task<FigureSwap> PublishAsync(string department, Period period, SubmissionStamp stamp, IReadOnlyList<KpiFigure> figures, Func<CancellationToken, Task>? beforeSwap = null) =>
-        Table.PublishAsync(department, period, stamp, figures, beforeSwap, default);
+    // As the ingestion does it: publish, then (after the answer) remove what the swap made unreachable.
+    private async Task<FigureSwap> PublishAsync(string department, Period period, SubmissionStamp stamp, IReadOnlyList<KpiFigure> figures, Func<CancellationToken, Task>? beforeSwap = null)
+    {
+        var swap = await Table.PublishAsync(department, period, stamp, figures, beforeSwap, default);
+        await Table.RemoveSupersededAsync(department, period, default);
+        return swap;
+    }
 
     private async Task<List<string>> StoredAsync(Period first, Period last) =>
         (await Table.LoadAsync(first, last, default)).Select(f => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Period} {f.DepartmentId} {f.KpiId} {f.Value}")).Order(StringComparer.Ordinal).ToList();

@@ -15,6 +15,11 @@ namespace Reporting.Storage.Tables;
 public sealed class KpiFigureTable(ReportingStorageAccount account)
 {
     private const int MaxBatch = 100;
+    /// <summary>
+    /// How many batches are sent at once: while the service stores one, the client prepares and checks the next, so a
+    /// large submission is written at the pace of the service rather than of the service plus the client.
+    /// </summary>
+    public const int ParallelBatches = 2;
     /// <summary>How many month partitions <see cref="LoadAsync"/> reads at once.</summary>
     public const int ParallelQueries = 6;
 
@@ -28,6 +33,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     /// <summary>
     /// Stores the submission's figures and puts them in force unless a newer submission holds the month.
     /// <paramref name="beforeSwap"/> runs just before the swap (the host proves there that it still holds its claim). Safe to repeat.
+    /// Rows of older submissions stay until <see cref="RemoveSupersededAsync"/>: nobody reads them, and the uploader need not wait for their removal.
     /// </summary>
     public async Task<FigureSwap> PublishAsync(string department, Period period, SubmissionStamp stamp, IReadOnlyList<KpiFigure> figures,
         Func<CancellationToken, Task>? beforeSwap, CancellationToken cancellationToken)
@@ -49,9 +55,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
             await beforeSwap(cancellationToken);
         }
 
-        var (swap, inForce) = await SwapAsync(department, partition, stamp, figures.Count, cancellationToken);
-        await RemoveAllButAsync(department, partition, inForce, cancellationToken);
-        return swap;
+        return await SwapAsync(department, partition, stamp, figures.Count, cancellationToken);
     }
 
     /// <summary>The submission in force for a department and month, or null when none is.</summary>
@@ -144,20 +148,19 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         Table.QueryAllAsync<FigurePointerEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FigurePointerEntity.RowPrefix} and RowKey lt {FigurePointerEntity.RowPrefix[..^1] + "}"}"), cancellationToken);
 
-    // Also says which submission holds the month afterwards, so the clean-up need not read the pointer again.
-    private async Task<(FigureSwap Swap, string InForce)> SwapAsync(string department, string partition, SubmissionStamp stamp, int figureCount, CancellationToken cancellationToken)
+    private async Task<FigureSwap> SwapAsync(string department, string partition, SubmissionStamp stamp, int figureCount, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxSwapConflicts; attempt++)
         {
             var current = await Table.FindAsync<FigurePointerEntity>(partition, FigurePointerEntity.RowKeyFor(department), cancellationToken);
             if (current?.SubmissionKey == stamp.Key)
             {
-                return (FigureSwap.AlreadyInForce, stamp.Key);
+                return FigureSwap.AlreadyInForce;
             }
 
             if (current is not null && !stamp.IsNewerThan(current))
             {
-                return (FigureSwap.Superseded, current.SubmissionKey);
+                return FigureSwap.Superseded;
             }
 
             var pointer = new FigurePointerEntity
@@ -175,7 +178,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
                 _ = current is null
                     ? await Table.AddEntityAsync(pointer, cancellationToken)
                     : await Table.UpdateEntityAsync(pointer, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                return (FigureSwap.InForce, stamp.Key);
+                return FigureSwap.InForce;
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
             {
@@ -186,26 +189,32 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         throw new InvalidOperationException($"the figures of {department} for {partition} kept changing; gave up after {MaxSwapConflicts} attempts");
     }
 
-    // Rows of submissions older than the one in force can never be put in force again (the swap refuses them), so they
-    // go; rows of a newer submission may be waiting for its own swap and stay, as do rows received in the same storage
-    // second (a tie the swap may still decide). A later publish or a retry finishes what is left.
-    // Row keys start with the department and the submission's received ticks (fixed width), so the older rows are one key
-    // range ending where the submission in force begins: the query reads only what goes, not the rows just written.
-    private async Task RemoveAllButAsync(string department, string partition, string inForce, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the rows of the department's submissions for the month that are older than the one in force: the swap
+    /// refuses them, so nobody can read them again. Rows of a newer submission may be waiting for its own swap and stay,
+    /// as do rows received in the same storage second (a tie the swap may still decide). Safe to repeat, and to skip:
+    /// the next publish's removal takes what one left. Row keys start with the department and the submission's received
+    /// ticks (fixed width), so the older rows are one key range ending where the submission in force begins: the query
+    /// reads only what goes.
+    /// </summary>
+    public async Task RemoveSupersededAsync(string department, Period period, CancellationToken cancellationToken)
     {
+        if (await InForceAsync(department, period, cancellationToken) is not { } pointer)
+        {
+            return;
+        }
+
+        var inForce = SubmissionStamp.ReceivedPart(pointer.SubmissionKey);
         var rows = await Table.QueryAllAsync<KpiFigureEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {department + "|"} and RowKey lt {department + "|" + SubmissionStamp.ReceivedPart(inForce)}"), cancellationToken);
+            TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and RowKey ge {department + "|"} and RowKey lt {department + "|" + inForce}"), cancellationToken);
         var stale = rows
-            .Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), SubmissionStamp.ReceivedPart(inForce)) < 0)
+            .Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), inForce) < 0)
             .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
         await ExecuteInBatchesAsync(stale, cancellationToken);
     }
 
-    private async Task ExecuteInBatchesAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in actions.Chunk(MaxBatch))
-        {
-            await Table.SubmitTransactionAsync(chunk, cancellationToken);
-        }
-    }
+    // Batches of one partition touch different rows, so their order does not matter; the first failure fails the whole.
+    private Task ExecuteInBatchesAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(actions.Chunk(MaxBatch), new ParallelOptions { MaxDegreeOfParallelism = ParallelBatches, CancellationToken = cancellationToken },
+            async (chunk, token) => await Table.SubmitTransactionAsync(chunk, token));
 }
