@@ -20,5 +20,5 @@ internal sealed record BenchmarkSettings(
 
     public static BenchmarkSettings Quick { get; } = new("quick", 20_000, 2, 500, 20, 100, 15, 5, [50, 100, 200], 50);
 
-    public static BenchmarkSettings Full { get; } = new("full", 50_000, 3, 2_000, 50, 100, 15, 10, [100, 300, 1000], 50);
+    public static BenchmarkSettings Full { get; } = new("full", 50_000, 5, 2_000, 50, 100, 15, 10, [100, 300, 1000], 50);
 }

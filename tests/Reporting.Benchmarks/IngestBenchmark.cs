@@ -30,40 +30,52 @@ internal static class IngestBenchmark
         var pipelineWithoutRules = new List<TimeSpan>();
         var uploadToAnswer = new List<TimeSpan>();
         var ceiling = new List<TimeSpan>();
+        var ceilingParallel = new List<TimeSpan>();
         var ceilingWithRules = new List<TimeSpan>();
+        var storeAlone = new List<TimeSpan>();
         for (var round = 0; round < settings.IngestRounds; round++)
         {
-            // Each measurement writes into tables of its own, empty but for the warm-up's few rows: the emulator's
-            // writes slow down as a table grows, and the rounds are to differ only by the machine's noise.
+            // Each measurement writes into tables of its own, empty but for the warm-up's few rows, and drops them after:
+            // the emulator's writes slow down as a table grows, and its memory (so its garbage collector's work) as the
+            // account does, and the rounds are to differ only by the machine's noise.
             var withRules = await PrepareAsync(connection, $"ingest{round}", rows, enforceRules: true);
             var (processing, elapsed) = await PipelineAsync(withRules, rows, period);
             pipeline.Add(processing);
             uploadToAnswer.Add(elapsed);
+            await DropFiguresAsync(withRules);
             var withoutRules = await PrepareAsync(connection, $"ingestbare{round}", rows, enforceRules: false);
             pipelineWithoutRules.Add((await PipelineAsync(withoutRules, rows, period)).Processing);
-            ceiling.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestraw{round}"), rows, period));
-            ceilingWithRules.Add(await RawBatchesAsync(withRules.Table($"ingestrawrules{round}"), rows, period));
+            await DropFiguresAsync(withoutRules);
+            ceiling.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestraw{round}"), rows, period, 1));
+            ceilingParallel.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestrawpar{round}"), rows, period, KpiFigureTable.ParallelBatches));
+            ceilingWithRules.Add(await RawBatchesAsync(withRules.Table($"ingestrawrules{round}"), rows, period, KpiFigureTable.ParallelBatches));
+            var alone = await PrepareAsync(connection, $"ingestalone{round}", rows, enforceRules: true);
+            storeAlone.Add(await StoreAloneAsync(alone, rows, period));
+            await DropFiguresAsync(alone);
         }
 
         var single = await RawSingleRowsAsync(bareTables.GetTableClient("ingestsingle"), settings.SingleRowWrites, period);
         double Rate(TimeSpan time) => rows / time.TotalSeconds;
         var best = pipeline.Min();
         var bestWithoutRules = pipelineWithoutRules.Min();
-        var bestCeiling = ceiling.Min();
+        // The emulator's ceiling is the faster of one batch at a time and as many at once as the pipeline sends.
+        var bestCeiling = ceiling.Min() < ceilingParallel.Min() ? ceiling.Min() : ceilingParallel.Min();
         var bestCeilingWithRules = ceilingWithRules.Min();
         var ratio = bestCeiling / best;
         var rulesCost = best / bestWithoutRules - 1;
-        var rulesCostOnBatches = bestCeilingWithRules / bestCeiling - 1;
+        var rulesCostOnBatches = bestCeilingWithRules / ceilingParallel.Min() - 1;
         string All(List<TimeSpan> times) => string.Join(", ", times.Select(t => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)));
         var rounds = $"best of {settings.IngestRounds}";
         return
         [
             new("1. Ingest", $"pipeline, {rows:N0}-row submission: read, parse, validate, store, answer ({rounds})", $"{best.TotalSeconds:0.00} s = {Rate(best):N0} rows/s (each: {All(pipeline)} s)", "", ""),
             new("1. Ingest", "the same, from upload to answer (adds the trigger's wait for its next scan; looked for every 250 ms)", $"{uploadToAnswer.Min().TotalSeconds:0.00} s = {Rate(uploadToAnswer.Min()):N0} rows/s", "", ""),
-            new("1. Ingest", $"ceiling: same entities, 100-entity batches, direct, bare table client ({rounds})", $"{bestCeiling.TotalSeconds:0.00} s = {Rate(bestCeiling):N0} rows/s (each: {All(ceiling)} s)", "", ""),
-            new("1. Ingest", "pipeline / ceiling", $"{ratio:0.00}", ">= 0.90", ratio >= 0.9 ? "met" : "missed"),
+            new("1. Ingest", $"ceiling: same entities, 100-entity batches, direct, bare table client, one batch at a time ({rounds})", $"{ceiling.Min().TotalSeconds:0.00} s = {Rate(ceiling.Min()):N0} rows/s (each: {All(ceiling)} s)", "", ""),
+            new("1. Ingest", $"ceiling: the same, {KpiFigureTable.ParallelBatches} batches at once, as the pipeline sends them ({rounds})", $"{ceilingParallel.Min().TotalSeconds:0.00} s = {Rate(ceilingParallel.Min()):N0} rows/s (each: {All(ceilingParallel)} s)", "", ""),
+            new("1. Ingest", "pipeline / ceiling (the faster of the two)", $"{ratio:0.00}", ">= 0.90", ratio >= 0.9 ? "met" : "missed"),
             new("1. Ingest", $"Azure-rules policy: pipeline without it ({rounds})", $"{bestWithoutRules.TotalSeconds:0.00} s = {Rate(bestWithoutRules):N0} rows/s (each: {All(pipelineWithoutRules)} s); with it {rulesCost:+0%;-0%;0%}", "", Rules(rulesCost)),
-            new("1. Ingest", $"Azure-rules policy: the ceiling's batches sent through it ({rounds})", $"{bestCeilingWithRules.TotalSeconds:0.00} s = {Rate(bestCeilingWithRules):N0} rows/s (each: {All(ceilingWithRules)} s); {rulesCostOnBatches:+0%;-0%;0%} on bare", "", Rules(rulesCostOnBatches)),
+            new("1. Ingest", $"Azure-rules policy: the ceiling's batches sent through it, {KpiFigureTable.ParallelBatches} at once ({rounds})", $"{bestCeilingWithRules.TotalSeconds:0.00} s = {Rate(bestCeilingWithRules):N0} rows/s (each: {All(ceilingWithRules)} s); {rulesCostOnBatches:+0%;-0%;0%} on bare", "", Rules(rulesCostOnBatches)),
+            new("1. Ingest", $"the storage layer alone: the same figures stored and put in force by KpiFigureTable.PublishAsync, no host, no file, Azure-rules policy on ({rounds})", $"{storeAlone.Min().TotalSeconds:0.00} s = {Rate(storeAlone.Min()):N0} rows/s (each: {All(storeAlone)} s); {storeAlone.Min() / bestCeiling:0.00} of the ceiling's time", "", ""),
             new("1. Ingest", $"single-row writes ({settings.SingleRowWrites:N0})", $"{settings.SingleRowWrites / single.TotalSeconds:N0} rows/s = {single.TotalSeconds / settings.SingleRowWrites * 1000:0.00} ms/row", "", $"batches {Rate(bestCeiling) / (settings.SingleRowWrites / single.TotalSeconds):0}x faster"),
         ];
     }
@@ -124,17 +136,30 @@ internal static class IngestBenchmark
         }
     }
 
-    private static async Task<TimeSpan> RawBatchesAsync(TableClient table, int rows, Period period)
+    private static async Task<TimeSpan> RawBatchesAsync(TableClient table, int rows, Period period, int atOnce)
     {
         await table.CreateIfNotExistsAsync();
         var watch = Stopwatch.StartNew();
-        foreach (var chunk in Enumerable.Range(1, rows).Chunk(100))
-        {
-            await table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(period, k))));
-        }
+        await Parallel.ForEachAsync(Enumerable.Range(1, rows).Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = atOnce },
+            async (chunk, token) => await table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(period, k))), token));
+        var elapsed = watch.Elapsed;
+        await table.DeleteAsync();
+        return elapsed;
+    }
 
+    // What the pipeline's store step costs without the host around it: the figures already in memory.
+    private static async Task<TimeSpan> StoreAloneAsync(Reporting.Storage.ReportingStorageAccount account, int rows, Period period)
+    {
+        var department = GeneratedOrganisation.DepartmentId(1);
+        var figures = Enumerable.Range(1, rows).Select(k => new Reporting.Core.Submissions.KpiFigure(department, period, GeneratedOrganisation.KpiId(k), k, null)).ToList();
+        var stamp = new SubmissionStamp(new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero), $"{period}.csv", "\"0x1\"");
+        var watch = Stopwatch.StartNew();
+        await new KpiFigureTable(account).PublishAsync(department, period, stamp, figures, null, default);
         return watch.Elapsed;
     }
+
+    private static Task DropFiguresAsync(Reporting.Storage.ReportingStorageAccount account) =>
+        account.Table(account.Options.FigureTable).DeleteAsync();
 
     private static async Task<TimeSpan> RawSingleRowsAsync(TableClient table, int rows, Period period)
     {
