@@ -51,7 +51,7 @@ param mailUserName string = ''
 param uploadPageOrigins array = []
 
 @description('How often the host lists every submission container anyway, although Event Grid reports each upload: the safety net for a lost event (hh:mm:ss).')
-param scanSafetyNetInterval string = '00:10:00'
+param scanSafetyNetInterval string = '01:00:00'
 
 var prefix = 'reporting-${environmentName}'
 var suffix = uniqueString(resourceGroup().id, environmentName)

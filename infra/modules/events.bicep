@@ -1,6 +1,6 @@
 // Upload events, the push path: Event Grid reports every blob created in a submissions-* container to a storage queue,
 // and the host handles the upload from there within about a second, listing the containers only as a slow safety net
-// (every 10 minutes) instead of every second. Event Grid delivers with its own (system-assigned) identity, since the
+// (every hour) instead of every second. Event Grid delivers with its own (system-assigned) identity, since the
 // account takes no shared keys; the host reads the queue with its managed identity, like the rest of storage.
 param storageAccountName string
 param location string

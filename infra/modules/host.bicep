@@ -26,7 +26,7 @@ param storageQueueServiceUri string
 param eventQueueName string
 
 @description('How often every submission container is listed anyway (the safety net behind the events).')
-param scanSafetyNetInterval string = '00:10:00'
+param scanSafetyNetInterval string = '01:00:00'
 
 param pdfLicenseSecretUri string
 

@@ -28,7 +28,7 @@ if (args.Contains("--scan-only"))
         scan = scan with { Departments = scanDepartments };
     }
 
-    scan = scan with { Answers = args.Contains("--scan-answers") };
+    scan = scan with { Answers = !args.Contains("--scan-no-answers") };
     if (Array.IndexOf(args, "--scan-modes") is >= 0 and var sm && sm + 1 < args.Length)
     {
         scan = scan with { Modes = args[sm + 1].ToUpperInvariant() };

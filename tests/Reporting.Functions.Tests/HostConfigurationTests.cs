@@ -47,6 +47,10 @@ public sealed class HostConfigurationTests
         Assert.True(pushed.UsesEvents);
         Assert.Equal((TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)), pushed.ScanPace());
 
+        // Without a setting the safety net lists every container hourly (docs/benchmarks.md, section 5: what a pass costs).
+        using var byDefault = ReportingHost.CreateBuilder(["--extensions:submissionBlobs:eventQueue=submission-events"]).Build();
+        Assert.Equal((TimeSpan.FromHours(1), TimeSpan.FromHours(1)), byDefault.Services.GetRequiredService<IOptions<SubmissionBlobTriggerOptions>>().Value.ScanPace());
+
         using var adaptive = ReportingHost.CreateBuilder(["--extensions:submissionBlobs:idlePollingInterval=00:01:00"]).Build();
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)), adaptive.Services.GetRequiredService<IOptions<SubmissionBlobTriggerOptions>>().Value.ScanPace());
     }

@@ -70,7 +70,7 @@ public sealed partial class BicepTests
         var eventEnv = Env(host, "eventEnv");
         Assert.Equal("[parameters('eventQueueName')]", eventEnv["extensions__submissionBlobs__eventQueue"]);
         Assert.Equal("[parameters('scanSafetyNetInterval')]", eventEnv["extensions__submissionBlobs__safetyNetInterval"]);
-        Assert.Equal("00:10:00", Compiled.Value.Template.GetProperty("parameters").GetProperty("scanSafetyNetInterval").GetProperty("defaultValue").GetString());
+        Assert.Equal("01:00:00", Compiled.Value.Template.GetProperty("parameters").GetProperty("scanSafetyNetInterval").GetProperty("defaultValue").GetString());
 
         AssertModuleOutput("events", "queueName", ModuleParameter("host", "eventQueueName"));
         AssertModuleOutput("events", "queueEndpoint", ModuleParameter("host", "storageQueueServiceUri"));

@@ -22,7 +22,7 @@ public sealed class SubmissionBlobTriggerOptions
     public string? EventQueue { get; set; }
 
     /// <summary>With <see cref="EventQueue"/>: how often each container is listed anyway.</summary>
-    public TimeSpan SafetyNetInterval { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan SafetyNetInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>With <see cref="EventQueue"/>: how long to wait before asking an empty queue again.</summary>
     public TimeSpan EventPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
