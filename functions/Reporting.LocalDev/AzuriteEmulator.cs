@@ -52,26 +52,15 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     {
         var root = AzuriteInstallation.FindRepositoryRoot();
         var script = await AzuriteInstallation.EnsureInstalledAsync(root, log, cancellationToken);
-        Exception? lastError = null;
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            var (blob, queue, table) = ports ?? (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
-            var process = Launch(root, script, blob, queue, table, location);
-            var emulator = new AzuriteEmulator(process, blob, queue, table, location);
-            try
+        var emulator = await NodeTool.StartWithRetriesAsync("Azurite",
+            () =>
             {
-                await emulator.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
-                log?.Invoke($"Azurite is running on 127.0.0.1 (blob {blob}, queue {queue}, table {table}), {(location is null ? "in memory" : "data in " + location)}.");
-                return emulator;
-            }
-            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
-            {
-                lastError = ex;
-                await emulator.DisposeAsync();
-            }
-        }
-
-        throw new InvalidOperationException("Azurite did not start after 3 attempts: " + lastError?.Message, lastError);
+                var (blob, queue, table) = ports ?? (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
+                return new AzuriteEmulator(Launch(root, script, blob, queue, table, location), blob, queue, table, location);
+            },
+            started => started.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken));
+        log?.Invoke($"Azurite is running on 127.0.0.1 (blob {emulator.BlobPort}, queue {emulator.QueuePort}, table {emulator.TablePort}), {(location is null ? "in memory" : "data in " + location)}.");
+        return emulator;
     }
 
     /// <summary>Stops Azurite as an operator would (SIGINT), so a disk-backed instance saves its data first; kills it if it does not stop.</summary>

@@ -46,25 +46,15 @@ public sealed class MailDevServer : IAsyncDisposable
         var root = AzuriteInstallation.FindRepositoryRoot();
         var script = await AzuriteInstallation.EnsureInstalledAsync(root, ScriptPath, log, cancellationToken);
 
-        Exception? lastError = null;
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            var (smtp, web) = (LoopbackPorts.Free(), LoopbackPorts.Free());
-            var server = new MailDevServer(Launch(root, script, smtp, web), smtp, web);
-            try
+        var server = await NodeTool.StartWithRetriesAsync("maildev",
+            () =>
             {
-                await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
-                log?.Invoke($"maildev is running on 127.0.0.1 (SMTP {smtp}, inbox {server.WebAddress}).");
-                return server;
-            }
-            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
-            {
-                lastError = ex;
-                await server.DisposeAsync();
-            }
-        }
-
-        throw new InvalidOperationException("maildev did not start after 3 attempts: " + lastError?.Message, lastError);
+                var (smtp, web) = (LoopbackPorts.Free(), LoopbackPorts.Free());
+                return new MailDevServer(Launch(root, script, smtp, web), smtp, web);
+            },
+            started => started.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken));
+        log?.Invoke($"maildev is running on 127.0.0.1 (SMTP {server.SmtpPort}, inbox {server.WebAddress}).");
+        return server;
     }
 
     public async ValueTask DisposeAsync()

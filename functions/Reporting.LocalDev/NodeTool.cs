@@ -29,6 +29,32 @@ internal static class NodeTool
         return process;
     }
 
+    /// <summary>
+    /// Launches a tool on fresh ports up to three times (a port taken between choosing and binding it is the usual failure),
+    /// returning the first one that became ready; each failed one is disposed.
+    /// </summary>
+    public static async Task<T> StartWithRetriesAsync<T>(string name, Func<T> launch, Func<T, Task> waitUntilReady)
+        where T : IAsyncDisposable
+    {
+        Exception? lastError = null;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var tool = launch();
+            try
+            {
+                await waitUntilReady(tool);
+                return tool;
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
+            {
+                lastError = ex;
+                await tool.DisposeAsync();
+            }
+        }
+
+        throw new InvalidOperationException($"{name} did not start after 3 attempts: " + lastError?.Message, lastError);
+    }
+
     /// <summary>Kills the tool (and anything it started) if it still runs, and releases the process.</summary>
     public static async Task StopAsync(Process process)
     {
