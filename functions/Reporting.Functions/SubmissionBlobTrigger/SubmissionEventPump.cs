@@ -89,10 +89,12 @@ internal sealed partial class SubmissionEventPump(
             if (later > TimeSpan.Zero)
             {
                 await queue.ReturnLaterAsync(message, later, CancellationToken.None);
+                LogComesBack(logger, message.MessageId, message.DequeueCount, later.TotalSeconds);
             }
             else
             {
                 await queue.DeleteAsync(message, CancellationToken.None);
+                LogDeleted(logger, message.MessageId, message.DequeueCount);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -144,6 +146,13 @@ internal sealed partial class SubmissionEventPump(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Upload event {MessageId} was taken {DequeueCount} times without being handled and was moved to the queue {PoisonQueue} ({Blobs}); the scan still answers the upload")]
     private static partial void LogTooManyDequeues(ILogger logger, string messageId, long dequeueCount, string poisonQueue, string blobs);
+
+    // Debug: the round trip of a message (sent back, then deleted) for whoever follows one upload, and for the tests.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Upload event {MessageId} (taken {DequeueCount} times) comes back in {DelaySeconds} s: an upload it names waits for its retry or is held by another host")]
+    private static partial void LogComesBack(ILogger logger, string messageId, long dequeueCount, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Upload event {MessageId} (taken {DequeueCount} times) handled and deleted")]
+    private static partial void LogDeleted(ILogger logger, string messageId, long dequeueCount);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Upload event for {Container}/{BlobName} ignored: not a department's upload, or gone")]
     private static partial void LogIgnored(ILogger logger, string container, string blobName);
