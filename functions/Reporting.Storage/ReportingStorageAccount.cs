@@ -17,7 +17,7 @@ public sealed class ReportingStorageAccount
     {
         Options = options.Value;
         RuleViolations = violations ?? new AzureRuleViolations();
-        var clients = new StorageClients(Options.Connection, Options.EnforceAzureRules ? new AzureRulesPolicy(RuleViolations) : null, Operations);
+        var clients = new StorageClients(Options.Connection, Options.EnforcesAzureRules ? new AzureRulesPolicy(RuleViolations) : null, Operations);
         BlobService = clients.CreateBlobService(StorageClients.Patient);
         FailFastBlobService = clients.CreateBlobService(StorageClients.FailFast);
         TableService = clients.CreateTableService();

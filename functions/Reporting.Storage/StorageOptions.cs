@@ -22,9 +22,14 @@ public sealed class StorageOptions
 
     /// <summary>
     /// Checks every request against Azure Storage's documented limits before it is sent and refuses those Azure would refuse,
-    /// even where the emulator would accept them (see <c>AzureRules</c>). On by default: it costs little and keeps local runs honest.
+    /// even where the emulator would accept them (see <c>AzureRules</c>). Unset (the default): on against the emulator,
+    /// which would otherwise let such requests through unnoticed, and off against Azure, which refuses them itself (the
+    /// checks would only cost CPU: about a tenth of a large upload's time on a two-core machine that also runs the emulator).
     /// </summary>
-    public bool EnforceAzureRules { get; set; } = true;
+    public bool? EnforceAzureRules { get; set; }
+
+    /// <summary>Whether the checks run for this connection (see <see cref="EnforceAzureRules"/>).</summary>
+    public bool EnforcesAzureRules => EnforceAzureRules ?? Connection.IsEmulator;
 
     /// <summary>Each department uploads into its own container, <c>&lt;prefix&gt;&lt;department-id&gt;</c>.</summary>
     public string SubmissionContainerPrefix { get; set; } = "submissions-";
@@ -77,7 +82,7 @@ public sealed class StorageOptions
         ["AzureWebJobsStorage:tableServiceUri"] = Connection.ConnectionString is null ? Connection.TableServiceUri?.ToString() : null,
         ["AzureWebJobsStorage:queueServiceUri"] = Connection.ConnectionString is null ? Connection.QueueServiceUri?.ToString() : null,
         ["AzureWebJobsStorage:clientId"] = Connection.ClientId,
-        ["Storage:EnforceAzureRules"] = EnforceAzureRules ? "true" : "false",
+        ["Storage:EnforceAzureRules"] = EnforceAzureRules is { } enforce ? (enforce ? "true" : "false") : null,
         ["Storage:SubmissionContainerPrefix"] = SubmissionContainerPrefix,
         ["Storage:AnswerContainerPrefix"] = AnswerContainerPrefix,
         ["Storage:ScorecardContainer"] = ScorecardContainer,

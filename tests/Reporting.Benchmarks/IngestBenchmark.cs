@@ -15,10 +15,12 @@ namespace Reporting.Benchmarks;
 /// <summary>
 /// One bulk submission through the real pipeline (upload, our trigger, parse, validate, store, answer), against the
 /// emulator's bare ceiling measured in the same run: the same entities written directly in 100-entity batch
-/// transactions by a table client with nothing added to the SDK's pipeline. The pipeline runs with the Azure-rules
-/// policy (the default) and without it, and the ceiling's batches are also sent through the policy, to show what the
-/// policy costs. Each is measured <see cref="BenchmarkSettings.IngestRounds"/> times, interleaved, and the best taken:
-/// the machine is shared, and the best of a few is the figure least disturbed by others.
+/// transactions by a table client with nothing added to the SDK's pipeline, one at a time and as many at once as the
+/// pipeline sends. The pipeline is measured as deployed (against Azure the Azure-rules policy is off: the service checks
+/// its rules itself) and with the policy, as it runs against the emulator by default; the ceiling's batches are also
+/// sent through the policy, to show what it costs. Each is measured <see cref="BenchmarkSettings.IngestRounds"/> times,
+/// interleaved, and the best taken (the machine is shared, and the best of a few is the figure least disturbed by
+/// others); the ratio is also given round by round.
 /// </summary>
 internal static class IngestBenchmark
 {
@@ -26,59 +28,64 @@ internal static class IngestBenchmark
     {
         var rows = settings.IngestRows;
         var bareTables = new TableServiceClient(connection);
-        var pipeline = new List<TimeSpan>();
-        var pipelineWithoutRules = new List<TimeSpan>();
+        var deployed = new List<TimeSpan>();          // as against Azure: the service checks its rules itself
+        var withRules = new List<TimeSpan>();         // as against the emulator by default: Azure's rules checked first
         var uploadToAnswer = new List<TimeSpan>();
         var ceiling = new List<TimeSpan>();
         var ceilingParallel = new List<TimeSpan>();
         var ceilingWithRules = new List<TimeSpan>();
         var storeAlone = new List<TimeSpan>();
+        var paired = new List<double>();
         for (var round = 0; round < settings.IngestRounds; round++)
         {
             // Each measurement writes into tables of its own, empty but for the warm-up's few rows, and drops them after:
             // the emulator's writes slow down as a table grows, and its memory (so its garbage collector's work) as the
             // account does, and the rounds are to differ only by the machine's noise.
-            var withRules = await PrepareAsync(connection, $"ingest{round}", rows, enforceRules: true);
-            var (processing, elapsed) = await PipelineAsync(withRules, rows, period);
-            pipeline.Add(processing);
+            var asDeployed = await PrepareAsync(connection, $"ingest{round}", rows, enforceRules: false);
+            var (processing, elapsed) = await PipelineAsync(asDeployed, rows, period);
+            deployed.Add(processing);
             uploadToAnswer.Add(elapsed);
-            await DropFiguresAsync(withRules);
-            var withoutRules = await PrepareAsync(connection, $"ingestbare{round}", rows, enforceRules: false);
-            pipelineWithoutRules.Add((await PipelineAsync(withoutRules, rows, period)).Processing);
-            await DropFiguresAsync(withoutRules);
+            await DropFiguresAsync(asDeployed);
             ceiling.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestraw{round}"), rows, period, 1));
             ceilingParallel.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestrawpar{round}"), rows, period, KpiFigureTable.ParallelBatches));
-            ceilingWithRules.Add(await RawBatchesAsync(withRules.Table($"ingestrawrules{round}"), rows, period, KpiFigureTable.ParallelBatches));
-            var alone = await PrepareAsync(connection, $"ingestalone{round}", rows, enforceRules: true);
+            paired.Add(Min(ceiling[^1], ceilingParallel[^1]) / processing);
+            var checkedFirst = await PrepareAsync(connection, $"ingestrules{round}", rows, enforceRules: true);
+            withRules.Add((await PipelineAsync(checkedFirst, rows, period)).Processing);
+            await DropFiguresAsync(checkedFirst);
+            ceilingWithRules.Add(await RawBatchesAsync(checkedFirst.Table($"ingestrawrules{round}"), rows, period, KpiFigureTable.ParallelBatches));
+            var alone = await PrepareAsync(connection, $"ingestalone{round}", rows, enforceRules: false);
             storeAlone.Add(await StoreAloneAsync(alone, rows, period));
             await DropFiguresAsync(alone);
         }
 
         var single = await RawSingleRowsAsync(bareTables.GetTableClient("ingestsingle"), settings.SingleRowWrites, period);
         double Rate(TimeSpan time) => rows / time.TotalSeconds;
-        var best = pipeline.Min();
-        var bestWithoutRules = pipelineWithoutRules.Min();
+        var best = deployed.Min();
+        var bestWithRules = withRules.Min();
         // The emulator's ceiling is the faster of one batch at a time and as many at once as the pipeline sends.
-        var bestCeiling = ceiling.Min() < ceilingParallel.Min() ? ceiling.Min() : ceilingParallel.Min();
-        var bestCeilingWithRules = ceilingWithRules.Min();
+        var bestCeiling = Min(ceiling.Min(), ceilingParallel.Min());
         var ratio = bestCeiling / best;
-        var rulesCost = best / bestWithoutRules - 1;
-        var rulesCostOnBatches = bestCeilingWithRules / ceilingParallel.Min() - 1;
+        var medianPaired = paired.Order().ElementAt(paired.Count / 2);
+        var rulesCost = bestWithRules / best - 1;
+        var rulesCostOnBatches = ceilingWithRules.Min() / ceilingParallel.Min() - 1;
         string All(List<TimeSpan> times) => string.Join(", ", times.Select(t => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)));
         var rounds = $"best of {settings.IngestRounds}";
         return
         [
-            new("1. Ingest", $"pipeline, {rows:N0}-row submission: read, parse, validate, store, answer ({rounds})", $"{best.TotalSeconds:0.00} s = {Rate(best):N0} rows/s (each: {All(pipeline)} s)", "", ""),
+            new("1. Ingest", $"pipeline as deployed, {rows:N0}-row submission: read, parse, validate, store, answer ({rounds})", $"{best.TotalSeconds:0.00} s = {Rate(best):N0} rows/s (each: {All(deployed)} s)", "", ""),
             new("1. Ingest", "the same, from upload to answer (adds the trigger's wait for its next scan; looked for every 250 ms)", $"{uploadToAnswer.Min().TotalSeconds:0.00} s = {Rate(uploadToAnswer.Min()):N0} rows/s", "", ""),
             new("1. Ingest", $"ceiling: same entities, 100-entity batches, direct, bare table client, one batch at a time ({rounds})", $"{ceiling.Min().TotalSeconds:0.00} s = {Rate(ceiling.Min()):N0} rows/s (each: {All(ceiling)} s)", "", ""),
             new("1. Ingest", $"ceiling: the same, {KpiFigureTable.ParallelBatches} batches at once, as the pipeline sends them ({rounds})", $"{ceilingParallel.Min().TotalSeconds:0.00} s = {Rate(ceilingParallel.Min()):N0} rows/s (each: {All(ceilingParallel)} s)", "", ""),
-            new("1. Ingest", "pipeline / ceiling (the faster of the two)", $"{ratio:0.00}", ">= 0.90", ratio >= 0.9 ? "met" : "missed"),
-            new("1. Ingest", $"Azure-rules policy: pipeline without it ({rounds})", $"{bestWithoutRules.TotalSeconds:0.00} s = {Rate(bestWithoutRules):N0} rows/s (each: {All(pipelineWithoutRules)} s); with it {rulesCost:+0%;-0%;0%}", "", Rules(rulesCost)),
-            new("1. Ingest", $"Azure-rules policy: the ceiling's batches sent through it, {KpiFigureTable.ParallelBatches} at once ({rounds})", $"{bestCeilingWithRules.TotalSeconds:0.00} s = {Rate(bestCeilingWithRules):N0} rows/s (each: {All(ceilingWithRules)} s); {rulesCostOnBatches:+0%;-0%;0%} on bare", "", Rules(rulesCostOnBatches)),
-            new("1. Ingest", $"the storage layer alone: the same figures stored and put in force by KpiFigureTable.PublishAsync, no host, no file, Azure-rules policy on ({rounds})", $"{storeAlone.Min().TotalSeconds:0.00} s = {Rate(storeAlone.Min()):N0} rows/s (each: {All(storeAlone)} s); {storeAlone.Min() / bestCeiling:0.00} of the ceiling's time", "", ""),
+            new("1. Ingest", "pipeline / ceiling (the faster of the two; best against best)", $"{ratio:0.00}", ">= 0.90", ratio >= 0.9 ? "met" : "missed"),
+            new("1. Ingest", "the same, round by round (each pipeline run against the ceilings measured right after it): median (all)", $"{medianPaired:0.00} ({string.Join(", ", paired.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})", "", ""),
+            new("1. Ingest", $"pipeline with the Azure-rules policy, as on the emulator by default ({rounds})", $"{bestWithRules.TotalSeconds:0.00} s = {Rate(bestWithRules):N0} rows/s (each: {All(withRules)} s); {rulesCost:+0%;-0%;0%} on the deployed pipeline, {bestCeiling / bestWithRules:0.00} of the ceiling", "", Rules(rulesCost)),
+            new("1. Ingest", $"Azure-rules policy: the ceiling's batches sent through it, {KpiFigureTable.ParallelBatches} at once ({rounds})", $"{ceilingWithRules.Min().TotalSeconds:0.00} s = {Rate(ceilingWithRules.Min()):N0} rows/s (each: {All(ceilingWithRules)} s); {rulesCostOnBatches:+0%;-0%;0%} on bare", "", Rules(rulesCostOnBatches)),
+            new("1. Ingest", $"the storage layer alone: the same figures stored and put in force by KpiFigureTable.PublishAsync, no host, no file ({rounds})", $"{storeAlone.Min().TotalSeconds:0.00} s = {Rate(storeAlone.Min()):N0} rows/s (each: {All(storeAlone)} s); {bestCeiling / storeAlone.Min():0.00} of the ceiling", "", ""),
             new("1. Ingest", $"single-row writes ({settings.SingleRowWrites:N0})", $"{settings.SingleRowWrites / single.TotalSeconds:N0} rows/s = {single.TotalSeconds / settings.SingleRowWrites * 1000:0.00} ms/row", "", $"batches {Rate(bestCeiling) / (settings.SingleRowWrites / single.TotalSeconds):0}x faster"),
         ];
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     // Within 5% is within what the machine's noise lets one run tell apart.
     private static string Rules(double cost) => cost <= 0.05 ? "no measurable cost" : $"costs {cost:0%}";

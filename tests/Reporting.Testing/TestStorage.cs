@@ -8,8 +8,13 @@ namespace Reporting.Testing;
 /// <summary>A storage account on the fixture's Azurite with names unique to one test, so tests never see each other's data.</summary>
 public static class TestStorage
 {
-    public static ReportingStorageAccount Account(AzuriteFixture azurite, string? prefix = null) =>
-        new(Options.Create(StorageOptions.Prefixed(azurite.ConnectionString, prefix ?? "t" + Guid.NewGuid().ToString("N")[..8])), azurite.Violations);
+    /// <summary>Azure's rules are checked on every request, whatever the default (tests hold the code to Azure, not to Azurite).</summary>
+    public static ReportingStorageAccount Account(AzuriteFixture azurite, string? prefix = null)
+    {
+        var options = StorageOptions.Prefixed(azurite.ConnectionString, prefix ?? "t" + Guid.NewGuid().ToString("N")[..8]);
+        options.EnforceAzureRules = true;
+        return new(Options.Create(options), azurite.Violations);
+    }
 
     /// <summary>An account on a loopback port nothing listens on: storage that is down.</summary>
     public static ReportingStorageAccount Unreachable() =>

@@ -16,6 +16,41 @@ public sealed record StorageConnection(string? ConnectionString, Uri? BlobServic
 
     public static StorageConnection FromConnectionString(string connectionString) => new(connectionString, null, null, null);
 
+    /// <summary>
+    /// True for the local emulator (Azurite): <c>UseDevelopmentStorage=true</c>, its well-known account, or endpoints on
+    /// this machine. The emulator accepts requests Azure refuses; Azure itself never does.
+    /// </summary>
+    public bool IsEmulator
+    {
+        get
+        {
+            if (ConnectionString is null)
+            {
+                return IsLoopback(BlobServiceUri) || IsLoopback(TableServiceUri);
+            }
+
+            foreach (var part in ConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var (key, value) = part.IndexOf('=', StringComparison.Ordinal) is var at and > 0 ? (part[..at].Trim(), part[(at + 1)..].Trim()) : (part, "");
+                var isEmulator = key.ToUpperInvariant() switch
+                {
+                    "USEDEVELOPMENTSTORAGE" => value.Equals("true", StringComparison.OrdinalIgnoreCase),
+                    "ACCOUNTNAME" => value == "devstoreaccount1",
+                    "BLOBENDPOINT" or "TABLEENDPOINT" or "QUEUEENDPOINT" => Uri.TryCreate(value, UriKind.Absolute, out var endpoint) && IsLoopback(endpoint),
+                    _ => false,
+                };
+                if (isEmulator)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static bool IsLoopback(Uri? endpoint) => endpoint is not null && (endpoint.IsLoopback || endpoint.Host == "127.0.0.1");
+
     /// <summary>The credential for an identity-based connection: a user-assigned identity when a client id is given, else the default chain.</summary>
     public TokenCredential CreateCredential() => ClientId is { Length: > 0 } clientId
         ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId, WorkloadIdentityClientId = clientId })
