@@ -159,7 +159,7 @@ public sealed class FaultTests(AzuriteFixture azurite)
         // Kill while the run is logged as running and has begun writing its version: mid-upload.
         await Eventually.GetAsync(async () =>
             (await runs.ListAsync(Latest.ToString(), default)).Any(r => r.Outcome == ScorecardRunTable.Running)
-            && (await scorecards.ListVersionsAsync(Latest, default)).Count > 0 ? "writing" : null, "a render to start writing", TimeSpan.FromSeconds(40));
+            && (await scorecards.ListVersionsAsync(Latest, default)).Count > 0 ? "writing" : null, "a render to start writing", TimeSpan.FromSeconds(120));
         first.Kill();
 
         await AssertEveryVisibleFileIsCompleteAsync(scorecards);
@@ -168,7 +168,7 @@ public sealed class FaultTests(AzuriteFixture azurite)
         {
             var list = await runs.ListAsync(Latest.ToString(), default);
             return list.Any(r => r.Outcome == "succeeded") ? list : null;
-        }, "a complete render after the restart", TimeSpan.FromSeconds(90));
+        }, "a complete render after the restart", TimeSpan.FromSeconds(180));
 
         Assert.Contains(log, r => r.Outcome == ScorecardRunTable.Interrupted && r.Error!.Contains("did not finish", StringComparison.Ordinal));
         await AssertEveryVisibleFileIsCompleteAsync(scorecards);
