@@ -9,8 +9,6 @@ namespace Reporting.Application;
 /// <summary>The answer written beside each upload: a short text for people and a JSON document for tools.</summary>
 public static class SubmissionReport
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public static (string Text, byte[] ProblemsCsv, string Json) For(SubmissionUpload upload, string departmentName, string status, SubmissionResult? result, string? error, string checksum, long processingMs = 0)
     {
         var text = new StringBuilder();
@@ -43,21 +41,13 @@ public static class SubmissionReport
                 break;
         }
 
-        var json = JsonSerializer.Serialize(new
-        {
-            blob = upload.BlobName,
-            etag = upload.ETag,
-            department = upload.Department,
-            status,
-            period = result?.Period?.ToString(),
-            figures = result?.IsAccepted == true ? result.Figures.Count : 0,
-            inForce = status == SubmissionStatus.Accepted,
-            checksum,
-            processingMs,
-            error,
-            problems = problems.Select(p => new { line = p.Line, column = p.Column, columnName = p.ColumnName, message = p.Message, cell = p.Cell, value = p.Value }),
-            notes,
-        }, Json);
+        var json = JsonSerializer.Serialize(
+            new SubmissionAnswer(
+                upload.BlobName, upload.ETag, upload.Department, status, result?.Period?.ToString(),
+                result?.IsAccepted == true ? result.Figures.Count : 0, status == SubmissionStatus.Accepted, checksum, processingMs, error,
+                [.. problems.Select(p => new SubmissionAnswerProblem(p.Line, p.Column, p.ColumnName, p.Message, p.Cell, p.Value))],
+                notes),
+            SubmissionAnswerJson.Default.SubmissionAnswer);
         return (text.ToString(), SpreadsheetCsv.Problems(problems), json);
     }
 
@@ -67,18 +57,10 @@ public static class SubmissionReport
         var state = storedStatus == SubmissionStatus.Accepted ? "are in force" : "are stored but a newer upload is in force";
         var text = string.Create(CultureInfo.InvariantCulture,
             $"Stored, then failed: {UploadName.Printable(upload.BlobName)}, period {period}: {Plural(figureCount, "figure")} {state}. A later step failed: {error}\nNothing needs uploading again; an admin has been alerted in the logs.\n");
-        var json = JsonSerializer.Serialize(new
-        {
-            blob = upload.BlobName,
-            etag = upload.ETag,
-            department = upload.Department,
-            status = storedStatus,
-            period,
-            figures = figureCount,
-            inForce = storedStatus == SubmissionStatus.Accepted,
-            error,
-            problems = Array.Empty<object>(),
-        }, Json);
+        var json = JsonSerializer.Serialize(
+            new SubmissionAnswer(upload.BlobName, upload.ETag, upload.Department, storedStatus, period, figureCount,
+                storedStatus == SubmissionStatus.Accepted, Checksum: null, ProcessingMs: null, error, [], Notes: null),
+            SubmissionAnswerJson.Default.SubmissionAnswer);
         return (text, SpreadsheetCsv.Problems([]), json);
     }
 
