@@ -32,6 +32,17 @@ public sealed class ScorecardPdfRendererTests
     }
 
     [Fact]
+    public void RenderDepartment_LateDepartment_SaysWhenItWasDueAndInWhichZone()
+    {
+        var scorecard = SampleScorecard() with { TimeZone = "America/New_York" };
+        var support = scorecard.Departments.Single(d => d.Id == "customer-support") with { ReceivedOn = new DateOnly(2026, 11, 6), IsLate = true };
+
+        var text = PdfText.Words(PdfText.Extract(Renderer.RenderDepartment(scorecard, support), layout: false));
+
+        Assert.Contains("Figures received 2026-11-06, late: due 2026-11-05 (America/New_York)", text);
+    }
+
+    [Fact]
     public void RenderLeadershipPack_SampleOrganisation_HasSummaryAndOnePagePerDepartment()
     {
         var scorecard = SampleScorecard();

@@ -38,12 +38,23 @@ public static class DepartmentSection
 
         var owner = string.IsNullOrWhiteSpace(department.Owner) ? "" : $"Owner: {department.Owner} · ";
         var counts = StatusCounts.Of(department.Kpis.Select(k => k.Status));
-        var late = department.IsLate ? string.Create(CultureInfo.InvariantCulture, $" (late; due {scorecard.SubmissionDeadline:yyyy-MM-dd})") : "";
-        var received = department.ReceivedOn is { } on ? string.Create(CultureInfo.InvariantCulture, $" · received {on:yyyy-MM-dd}{late}") : "";
-        var subtitle = string.Create(CultureInfo.InvariantCulture, $"{owner}{scorecard.Period.DisplayName} · {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing{received}");
+        var subtitle = string.Create(CultureInfo.InvariantCulture, $"{owner}{scorecard.Period.DisplayName} · {counts.Green} on track, {counts.Amber} at risk, {counts.Red} off track, {counts.Missing} missing");
+        DrawSubtitle(pdf, subtitle, Theme.Body);
+        if (department.ReceivedOn is { } on)
+        {
+            // A line of its own, so the deadline and its zone are never cut off by a long owner or KPI count.
+            var late = department.IsLate ? string.Create(CultureInfo.InvariantCulture, $", late: due {scorecard.SubmissionDeadline:yyyy-MM-dd} ({scorecard.TimeZone})") : "";
+            DrawSubtitle(pdf, string.Create(CultureInfo.InvariantCulture, $"Figures received {on:yyyy-MM-dd}{late}"), department.IsLate ? Theme.BodyBold : Theme.Body);
+        }
+
+        pdf.Y += 8;
+    }
+
+    private static void DrawSubtitle(PdfBuilder pdf, string text, XFont font)
+    {
         pdf.Tags.Element(PdfBlockLevelElementTag.Paragraph, () =>
-            pdf.Gfx.DrawString(TextLayout.Ellipsize(pdf.Gfx, subtitle, Theme.Body, Theme.ContentWidth), Theme.Body, Theme.MutedBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft));
-        pdf.Y += 20;
+            pdf.Gfx.DrawString(TextLayout.Ellipsize(pdf.Gfx, text, font, Theme.ContentWidth), font, Theme.MutedBrush, Theme.Margin, pdf.Y, XStringFormats.TopLeft));
+        pdf.Y += 12;
     }
 
     private static void ComposeComments(PdfBuilder pdf, DepartmentScorecard department)
