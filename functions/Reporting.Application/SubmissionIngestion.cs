@@ -111,19 +111,20 @@ public sealed partial class SubmissionIngestion(
             var newer = await figures.InForceAsync(upload.Department, period, cancellationToken);
             await AnswerAsync(upload, department, result, checksum, watch, cancellationToken, SubmissionStatus.Superseded, newer?.BlobName);
             LogNewerInForce(logger, upload.Department, period.ToString(), upload.BlobName, newer?.BlobName ?? "?");
-            await RemoveSupersededAsync(upload.Department, period, cancellationToken);
+            await RemoveSupersededAsync(newer, cancellationToken);
             return;
         }
 
         await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
         LogAccepted(logger, upload.Department, period.ToString(), upload.BlobName, result.Figures.Count);
-        await RemoveSupersededAsync(upload.Department, period, cancellationToken);
+        var inForce = await figures.InForceAsync(upload.Department, period, cancellationToken);
+        await RemoveSupersededAsync(inForce, cancellationToken);
         await NotifyAcceptedAsync(upload.Department, period, cancellationToken);
         // Every rendered month that reads this one (year to date, trend, last month) is stale if the swap came after its render.
-        if (swap == FigureSwap.InForce && await figures.InForceAsync(upload.Department, period, cancellationToken) is { } pointer)
+        if (swap == FigureSwap.InForce && inForce is not null)
         {
             foreach (var stale in await scorecardIndex.MarkStaleAsync(
-                rendered => rendered >= period && ScorecardBuilder.FirstPeriodNeeded(strategy, rendered) <= period, KpiFigureTable.SwapMark(pointer), cancellationToken))
+                rendered => rendered >= period && ScorecardBuilder.FirstPeriodNeeded(strategy, rendered) <= period, KpiFigureTable.SwapMark(inForce), cancellationToken))
             {
                 LogStale(logger, stale.ToString(), upload.Department);
             }
@@ -131,15 +132,20 @@ public sealed partial class SubmissionIngestion(
     }
 
     // After the answer: rows no swap can put in force again are only clutter. A failure (logged) leaves them to the next publish.
-    private async Task RemoveSupersededAsync(string department, Period period, CancellationToken cancellationToken)
+    private async Task RemoveSupersededAsync(FigurePointerEntity? inForce, CancellationToken cancellationToken)
     {
+        if (inForce is null)
+        {
+            return;
+        }
+
         try
         {
-            await figures.RemoveSupersededAsync(department, period, cancellationToken);
+            await figures.RemoveSupersededAsync(inForce, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogRemovalFailed(logger, ex, department, period.ToString());
+            LogRemovalFailed(logger, ex, inForce.Department, inForce.PartitionKey);
         }
     }
 

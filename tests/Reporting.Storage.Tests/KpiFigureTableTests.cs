@@ -27,7 +27,11 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<FigureSwap> PublishAsync(string department, Period period, SubmissionStamp stamp, IReadOnlyList<KpiFigure> figures, Func<CancellationToken, Task>? beforeSwap = null)
     {
         var swap = await Table.PublishAsync(department, period, stamp, figures, beforeSwap, default);
-        await Table.RemoveSupersededAsync(department, period, default);
+        if (await Table.InForceAsync(department, period, default) is { } inForce)
+        {
+            await Table.RemoveSupersededAsync(inForce, default);
+        }
+
         return swap;
     }
 

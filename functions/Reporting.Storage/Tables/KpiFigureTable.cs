@@ -190,25 +190,22 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     }
 
     /// <summary>
-    /// Removes the rows of the department's submissions for the month that are older than the one in force: the swap
+    /// Removes the rows of the department's submissions for the month that are older than <paramref name="inForce"/>, the
+    /// pointer as the caller last read it (<see cref="InForceAsync"/>): the swap
     /// refuses them, so nobody can read them again. Rows of a newer submission may be waiting for its own swap and stay,
     /// as do rows received in the same storage second (a tie the swap may still decide). Safe to repeat, and to skip:
     /// the next publish's removal takes what one left. Row keys start with the department and the submission's received
     /// ticks (fixed width), so the older rows are one key range ending where the submission in force begins: the query
     /// reads only what goes.
     /// </summary>
-    public async Task RemoveSupersededAsync(string department, Period period, CancellationToken cancellationToken)
+    public async Task RemoveSupersededAsync(FigurePointerEntity inForce, CancellationToken cancellationToken)
     {
-        if (await InForceAsync(department, period, cancellationToken) is not { } pointer)
-        {
-            return;
-        }
-
-        var inForce = SubmissionStamp.ReceivedPart(pointer.SubmissionKey);
+        var department = inForce.Department;
+        var received = SubmissionStamp.ReceivedPart(inForce.SubmissionKey);
         var rows = await Table.QueryAllAsync<KpiFigureEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and RowKey ge {department + "|"} and RowKey lt {department + "|" + inForce}"), cancellationToken);
+            TableClient.CreateQueryFilter($"PartitionKey eq {inForce.PartitionKey} and RowKey ge {department + "|"} and RowKey lt {department + "|" + received}"), cancellationToken);
         var stale = rows
-            .Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), inForce) < 0)
+            .Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), received) < 0)
             .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
         await ExecuteInBatchesAsync(stale, cancellationToken);
     }
