@@ -148,18 +148,16 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     public async Task WriteResultAsync(SubmissionUpload upload, string text, byte[] problemsCsv, string json, CancellationToken cancellationToken)
     {
         var container = account.AnswerContainer(upload.Department);
-        for (var attempt = 1; ; attempt++)
+        Task WriteTextAsync() => UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
+        try
         {
-            try
-            {
-                await UploadAsync(container, ResultBlobName(upload.BlobName, ".txt"), Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellationToken);
-                break;
-            }
-            catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound && attempt == 1)
-            {
-                // A department whose container was made by hand, or before answers had their own: made once, here.
-                await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            }
+            await WriteTextAsync();
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // A department whose container was made by hand, or before answers had their own: made once, here.
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await WriteTextAsync();
         }
 
         await UploadAsync(container, ResultBlobName(upload.BlobName, ".problems.csv"), problemsCsv, "text/csv; charset=utf-8", cancellationToken);

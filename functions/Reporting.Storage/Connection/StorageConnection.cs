@@ -49,7 +49,7 @@ public sealed record StorageConnection(string? ConnectionString, Uri? BlobServic
         }
     }
 
-    private static bool IsLoopback(Uri? endpoint) => endpoint is not null && (endpoint.IsLoopback || endpoint.Host == "127.0.0.1");
+    private static bool IsLoopback(Uri? endpoint) => endpoint?.IsLoopback == true;
 
     /// <summary>The credential for an identity-based connection: a user-assigned identity when a client id is given, else the default chain.</summary>
     public TokenCredential CreateCredential() => ClientId is { Length: > 0 } clientId
