@@ -34,6 +34,8 @@ internal static class IngestBenchmark
         var ceiling = new List<TimeSpan>();
         var ceilingParallel = new List<TimeSpan>();
         var ceilingWithRules = new List<TimeSpan>();
+        var sameRows = new List<TimeSpan>();          // the rows the pipeline wrote (its figures in chunks), written bare
+        var storedRows = 0;
         var storeAlone = new List<TimeSpan>();
         var paired = new List<double>();
         for (var round = 0; round < settings.IngestRounds; round++)
@@ -45,14 +47,17 @@ internal static class IngestBenchmark
             var (processing, elapsed) = await PipelineAsync(asDeployed, rows, period);
             deployed.Add(processing);
             uploadToAnswer.Add(elapsed);
+            var written = await WrittenRowsAsync(asDeployed, period);
+            storedRows = written.Count;
             await DropFiguresAsync(asDeployed);
-            ceiling.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestraw{round}"), rows, period, 1));
-            ceilingParallel.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestrawpar{round}"), rows, period, KpiFigureTable.ParallelBatches));
+            sameRows.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestrawsame{round}"), written, KpiFigureTable.ParallelBatches));
+            ceiling.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestraw{round}"), PerFigure(rows, period), 1));
+            ceilingParallel.Add(await RawBatchesAsync(bareTables.GetTableClient($"ingestrawpar{round}"), PerFigure(rows, period), KpiFigureTable.ParallelBatches));
             paired.Add(Min(ceiling[^1], ceilingParallel[^1]) / processing);
             var checkedFirst = await PrepareAsync(connection, $"ingestrules{round}", rows, enforceRules: true);
             withRules.Add((await PipelineAsync(checkedFirst, rows, period)).Processing);
             await DropFiguresAsync(checkedFirst);
-            ceilingWithRules.Add(await RawBatchesAsync(checkedFirst.Table($"ingestrawrules{round}"), rows, period, KpiFigureTable.ParallelBatches));
+            ceilingWithRules.Add(await RawBatchesAsync(checkedFirst.Table($"ingestrawrules{round}"), PerFigure(rows, period), KpiFigureTable.ParallelBatches));
             var alone = await PrepareAsync(connection, $"ingestalone{round}", rows, enforceRules: false);
             storeAlone.Add(await StoreAloneAsync(alone, rows, period));
             await DropFiguresAsync(alone);
@@ -67,6 +72,7 @@ internal static class IngestBenchmark
         var ratio = bestCeiling / best;
         var medianPaired = paired.Order().ElementAt(paired.Count / 2);
         var rulesCost = bestWithRules / best - 1;
+        var sameRowsBest = sameRows.Min();
         var rulesCostOnBatches = ceilingWithRules.Min() / ceilingParallel.Min() - 1;
         string All(List<TimeSpan> times) => string.Join(", ", times.Select(t => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)));
         var rounds = $"best of {settings.IngestRounds}";
@@ -74,10 +80,11 @@ internal static class IngestBenchmark
         [
             new("1. Ingest", $"pipeline as deployed, {rows:N0}-row submission: read, parse, validate, store, answer ({rounds})", $"{best.TotalSeconds:0.00} s = {Rate(best):N0} rows/s (each: {All(deployed)} s)", "", ""),
             new("1. Ingest", "the same, from upload to answer (adds the trigger's wait for its next scan; looked for every 250 ms)", $"{uploadToAnswer.Min().TotalSeconds:0.00} s = {Rate(uploadToAnswer.Min()):N0} rows/s", "", ""),
-            new("1. Ingest", $"ceiling: same entities, 100-entity batches, direct, bare table client, one batch at a time ({rounds})", $"{ceiling.Min().TotalSeconds:0.00} s = {Rate(ceiling.Min()):N0} rows/s (each: {All(ceiling)} s)", "", ""),
-            new("1. Ingest", $"ceiling: the same, {KpiFigureTable.ParallelBatches} batches at once, as the pipeline sends them ({rounds})", $"{ceilingParallel.Min().TotalSeconds:0.00} s = {Rate(ceilingParallel.Min()):N0} rows/s (each: {All(ceilingParallel)} s)", "", ""),
-            new("1. Ingest", "pipeline / ceiling (the faster of the two; best against best)", $"{ratio:0.00}", ">= 0.90", ratio >= 0.9 ? "met" : "missed"),
+            new("1. Ingest", $"ceiling: the {rows:N0} figures stored one entity each (the layout before chunks), 100-entity batches, bare table client, one batch at a time ({rounds})", $"{ceiling.Min().TotalSeconds:0.00} s = {Rate(ceiling.Min()):N0} rows/s (each: {All(ceiling)} s)", "", ""),
+            new("1. Ingest", $"ceiling: the same, {KpiFigureTable.ParallelBatches} batches at once ({rounds})", $"{ceilingParallel.Min().TotalSeconds:0.00} s = {Rate(ceilingParallel.Min()):N0} rows/s (each: {All(ceilingParallel)} s)", "", ""),
+            new("1. Ingest", "pipeline / ceiling for the figures one entity each (the faster of the two; best against best)", $"{ratio:0.00}", ">= 0.90", ratio >= 0.9 ? "met" : "missed"),
             new("1. Ingest", "the same, round by round (each pipeline run against the ceilings measured right after it): median (all)", $"{medianPaired:0.00} ({string.Join(", ", paired.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))})", "", ""),
+            new("1. Ingest", $"the rows the pipeline wrote ({storedRows} entities: the figures in chunks), read back and written again by a bare table client, {KpiFigureTable.ParallelBatches} batches at once ({rounds})", $"{sameRowsBest.TotalSeconds:0.00} s (each: {All(sameRows)} s); pipeline / this: {sameRowsBest / best:0.00} (what is left is reading, parsing and checking the file, and answering)", "", ""),
             new("1. Ingest", $"pipeline with the Azure-rules policy, as on the emulator by default ({rounds})", $"{bestWithRules.TotalSeconds:0.00} s = {Rate(bestWithRules):N0} rows/s (each: {All(withRules)} s); {rulesCost:+0%;-0%;0%} on the deployed pipeline, {bestCeiling / bestWithRules:0.00} of the ceiling", "", Rules(rulesCost)),
             new("1. Ingest", $"Azure-rules policy: the ceiling's batches sent through it, {KpiFigureTable.ParallelBatches} at once ({rounds})", $"{ceilingWithRules.Min().TotalSeconds:0.00} s = {Rate(ceilingWithRules.Min()):N0} rows/s (each: {All(ceilingWithRules)} s); {rulesCostOnBatches:+0%;-0%;0%} on bare", "", Rules(rulesCostOnBatches)),
             new("1. Ingest", $"the storage layer alone: the same figures stored and put in force by KpiFigureTable.PublishAsync, no host, no file ({rounds})", $"{storeAlone.Min().TotalSeconds:0.00} s = {Rate(storeAlone.Min()):N0} rows/s (each: {All(storeAlone)} s); {bestCeiling / storeAlone.Min():0.00} of the ceiling", "", ""),
@@ -144,17 +151,57 @@ internal static class IngestBenchmark
         }
     }
 
-    private static async Task<TimeSpan> RawBatchesAsync(TableClient table, int rows, Period period, int atOnce)
+    // Entities in batches of 100, or fewer when their text passes 1,000,000 characters (as the storage layer cuts them: a
+    // batch is at most 4 MiB); made as they are sent, as the pipeline makes its own.
+    private static async Task<TimeSpan> RawBatchesAsync(TableClient table, IEnumerable<TableEntity> entities, int atOnce)
     {
         await table.CreateIfNotExistsAsync();
         Settle();
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(1, rows).Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = atOnce },
-            async (chunk, token) => await table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(period, k))), token));
+        await Parallel.ForEachAsync(InBatches(entities), new ParallelOptions { MaxDegreeOfParallelism = atOnce },
+            async (batch, token) => await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
         var elapsed = watch.Elapsed;
         await table.DeleteAsync();
         return elapsed;
     }
+
+    private static IEnumerable<List<TableEntity>> InBatches(IEnumerable<TableEntity> entities)
+    {
+        var (batch, chars) = (new List<TableEntity>(), 0);
+        foreach (var entity in entities)
+        {
+            var length = entity.GetString("Figures")?.Length ?? 0;
+            if (batch.Count == 100 || (batch.Count > 0 && chars + length > 1_000_000))
+            {
+                yield return batch;
+                (batch, chars) = ([], 0);
+            }
+
+            batch.Add(entity);
+            chars += length;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    // The figure rows the pipeline wrote for the month, as plain entities to write again elsewhere (the pointer not included).
+    private static async Task<List<TableEntity>> WrittenRowsAsync(Reporting.Storage.ReportingStorageAccount account, Period period)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in account.Table(account.Options.FigureTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and RowKey lt {"~"}")))
+        {
+            row.ETag = default;
+            row.Timestamp = null;
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<TableEntity> PerFigure(int rows, Period period) => Enumerable.Range(1, rows).Select(k => Entity(period, k));
 
     // What the pipeline's store step costs without the host around it: the figures already in memory.
     private static async Task<TimeSpan> StoreAloneAsync(Reporting.Storage.ReportingStorageAccount account, int rows, Period period)
@@ -193,13 +240,12 @@ internal static class IngestBenchmark
         return watch.Elapsed;
     }
 
-    private static KpiFigureEntity Entity(Period period, int k) => new()
+    // One figure as one entity, as figures were stored before chunks (and as a submission of one KPI still is, in effect).
+    private static TableEntity Entity(Period period, int k) => new(period.ToString(), $"{GeneratedOrganisation.DepartmentId(1)}|raw|{GeneratedOrganisation.KpiId(k)}")
     {
-        PartitionKey = period.ToString(),
-        RowKey = KpiFigureEntity.RowKeyFor(GeneratedOrganisation.DepartmentId(1), "raw", GeneratedOrganisation.KpiId(k)),
-        Department = GeneratedOrganisation.DepartmentId(1),
-        Kpi = GeneratedOrganisation.KpiId(k),
-        Value = k,
-        SubmissionId = "raw",
+        ["Department"] = GeneratedOrganisation.DepartmentId(1),
+        ["Kpi"] = GeneratedOrganisation.KpiId(k),
+        ["Value"] = (double)k,
+        ["SubmissionId"] = "raw",
     };
 }

@@ -69,18 +69,19 @@ internal static class MonthlyRunBenchmark
     {
         var table = new TableServiceClient(connection).GetTableClient(account.Options.FigureTable);
         var months = Enumerable.Range(0, 12).Select(m => period.AddMonths(-m).ToString()).ToList();
-        string[] columns = ["Department", "Kpi", "Value", "Comment"];
-        var rows = 0;
+        // The rows the load reads (a department's month is one chunk of its figures, FigureChunkEntity), with the columns it reads.
+        string[] columns = ["Department", "SubmissionId", "Figures", "FigureCount"];
+        var read = 0;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(months, new ParallelOptions { MaxDegreeOfParallelism = KpiFigureTable.ParallelQueries }, async (month, token) =>
         {
-            await foreach (var page in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month}"), 1000, columns, token).AsPages())
+            await foreach (var page in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey lt {"~"}"), 1000, columns, token).AsPages())
             {
-                Interlocked.Add(ref rows, page.Values.Count);
+                Interlocked.Add(ref read, page.Values.Sum(row => row.GetInt32("FigureCount") ?? 0));
             }
         });
         watch.Stop();
-        return rows == figures ? watch.Elapsed.TotalSeconds : throw new InvalidOperationException($"the ceiling read {rows} rows, not {figures}");
+        return read == figures ? watch.Elapsed.TotalSeconds : throw new InvalidOperationException($"the ceiling read {read} figures, not {figures}");
     }
 
     // How long the emulator takes to return one 1,000-row page of one month, with the table at this size.
@@ -90,7 +91,7 @@ internal static class MonthlyRunBenchmark
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()}");
         async Task OnePage()
         {
-            await foreach (var _ in table.QueryAsync<KpiFigureEntity>(filter, 1000).AsPages())
+            await foreach (var _ in table.QueryAsync<TableEntity>(filter, 1000).AsPages())
             {
                 break;
             }

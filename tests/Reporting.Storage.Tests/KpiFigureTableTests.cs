@@ -64,11 +64,11 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             if (!row.RowKey.StartsWith('~'))
             {
-                rows.Add(row.RowKey.Split('|') is [var department, var submission, var kpi] ? $"{department} {submission == Stamp(5).Key} {kpi}" : row.RowKey);
+                rows.Add(row.RowKey.Split('|') is [var department, var submission, var chunk] ? $"{department} {submission == Stamp(5).Key} {chunk} {row.GetInt32("FigureCount")}" : row.RowKey);
             }
         }
 
-        Assert.Equal(["hr False hires", "sales True reach", "sales True yield"], rows.Order(StringComparer.Ordinal));
+        Assert.Equal(["hr False @00000 1", "sales True @00000 2"], rows.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -171,5 +171,120 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
                 new KpiFigure("sales", October, "yield", 2.5, "estimate, see note"),
             ],
             loaded);
+    }
+
+    private Azure.Data.Tables.TableClient Raw => _account.Table(_account.Options.FigureTable);
+
+    private async Task<List<Azure.Data.Tables.TableEntity>> RawChunksAsync(string department)
+    {
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in Raw.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "2026-10"))
+        {
+            if (row.RowKey.StartsWith(department + "|", StringComparison.Ordinal))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [InlineData("backslashes")]
+    [InlineData("non-ASCII")]
+    public async Task Publish_LargeSubmission_IsStoredInSeveralChunksWithinAzuresLimits_AndReadsBackWhole(string worstCase)
+    {
+        // 3,000 figures with 1,500-character comments (quotes, commas, line ends, tabs, accents, emoji, CJK): millions of
+        // characters, far more than one 64 KiB property and than one 4 MiB batch. The Azure-rules policy (on in every
+        // test) fails the test if a property, an entity or a batch breaks Azure's limits. The worst cases for a batch's
+        // size: a backslash is escaped in the stored text and again in the request (one character, four bytes), and a CJK
+        // character is three bytes of UTF-8 in the request.
+        var filler = worstCase == "backslashes" ? new string('\\', 40) : "漢字のコメントです。" + new string('é', 30);
+        var comment = string.Concat(Enumerable.Repeat(filler + " Q3 \"estimate\", see note;\n\tété 🚀 ", 40))[..1500];
+        var values = new[] { 0, -0.0, 1e-300, -1.7976931348623157e308, 0.1 + 0.2, 123456789.123456789, -42.5, double.Epsilon };
+        var figures = Enumerable.Range(0, 3000)
+            .Select(i => new KpiFigure("sales", October, $"kpi-{i:0000}", values[i % values.Length] + i, i % 7 == 0 ? null : comment + i))
+            .ToList();
+
+        await PublishAsync("sales", October, Stamp(1), figures);
+
+        var chunks = await RawChunksAsync("sales");
+        Assert.InRange(chunks.Count, 101, 1000);
+        Assert.All(chunks, chunk => Assert.InRange(chunk.GetString("Figures").Length * sizeof(char), 1, 64 * 1024));
+        Assert.Equal(3000, chunks.Sum(chunk => chunk.GetInt32("FigureCount")));
+        Assert.Equal(figures, await Table.LoadAsync(October, October, default));
+        Assert.Equal(figures, await Table.LoadDepartmentAsync("sales", October, October, default));
+    }
+
+    [Fact]
+    public async Task Publish_FiguresInAnyOrder_AreStoredAndLoadedInKpiOrder()
+    {
+        await PublishAsync("sales", October, Stamp(1), [Figure("sales", "yield", 2), Figure("sales", "Reach", 1), Figure("sales", "churn", 3)]);
+
+        Assert.Equal(["Reach", "churn", "yield"], (await Table.LoadAsync(October, October, default)).Select(f => f.KpiId));
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    [InlineData("")]
+    public async Task Publish_StoresTheSameTextWhateverTheMachinesCulture(string culture)
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            await PublishAsync("sales", October, Stamp(1), [new("sales", October, "yield", 2.5, "İstanbul ı"), Figure("sales", "reach", -1234567.125)]);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+
+        Assert.Equal("""[["reach",-1234567.125,null],["yield",2.5,"İstanbul ı"]]""", Assert.Single(await RawChunksAsync("sales")).GetString("Figures"));
+        Assert.Equal([Figure("sales", "reach", -1234567.125), new("sales", October, "yield", 2.5, "İstanbul ı")], await Table.LoadAsync(October, October, default));
+    }
+
+    [Fact]
+    public async Task Load_RowsOfOneFigureEach_WrittenBeforeChunks_AreStillRead_UntilANewerSubmissionReplacesThem()
+    {
+        // As the storage layer wrote figures before they were stored in chunks: one entity per figure, then the pointer.
+        var old = Stamp(1);
+        foreach (var (kpi, value, comment) in new[] { ("reach", 10.0, (string?)null), ("yield", 2.5, "estimate") })
+        {
+            await Raw.AddEntityAsync(new Azure.Data.Tables.TableEntity("2026-10", $"sales|{old.Key}|{kpi}")
+            {
+                ["Department"] = "sales", ["Kpi"] = kpi, ["Value"] = value, ["Comment"] = comment, ["SubmissionId"] = old.Key,
+            });
+        }
+
+        await Raw.AddEntityAsync(new FigurePointerEntity
+        {
+            PartitionKey = "2026-10", RowKey = FigurePointerEntity.RowKeyFor("sales"), Department = "sales",
+            SubmissionKey = old.Key, BlobName = old.BlobName, ReceivedUtc = old.ReceivedUtc, FigureCount = 2,
+        });
+
+        KpiFigure[] expected = [Figure("sales", "reach", 10), new("sales", October, "yield", 2.5, "estimate")];
+        Assert.Equal(expected, await Table.LoadAsync(October, October, default));
+        Assert.Equal(expected, await Table.LoadDepartmentAsync("sales", October, October, default));
+
+        await PublishAsync("sales", October, Stamp(2), [Figure("sales", "reach", 11)]);
+
+        Assert.Equal([Figure("sales", "reach", 11)], await Table.LoadAsync(October, October, default));
+        Assert.Equal([$"sales|{Stamp(2).Key}|@00000"], (await RawChunksAsync("sales")).Select(row => row.RowKey));
+    }
+
+    [Fact]
+    public async Task Load_ChunkThatIsNotValid_FailsNamingTheDepartmentAndMonth_NeverReturnsPartOfIt()
+    {
+        await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1), Figure("sales", "yield", 2)]);
+        var chunk = Assert.Single(await RawChunksAsync("sales"));
+        chunk["Figures"] = """[["reach",1,null],["yield","two",null]]""";
+        await Raw.UpdateEntityAsync(chunk, Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Replace);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Table.LoadAsync(October, October, default));
+
+        Assert.Contains("sales for 2026-10", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected Number", error.Message, StringComparison.Ordinal);
     }
 }

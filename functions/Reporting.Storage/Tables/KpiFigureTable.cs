@@ -8,13 +8,19 @@ using Reporting.Core.Submissions;
 namespace Reporting.Storage.Tables;
 
 /// <summary>
-/// The accepted monthly figures of every department. Each accepted submission writes its own rows, which nobody reads
-/// until one swap of the department's pointer for the month (<see cref="FigurePointerEntity"/>) puts them in force, all
-/// at once; the swap refuses a submission older than the one in force, so the newest upload wins in any processing order.
+/// The accepted monthly figures of every department. Each accepted submission writes its own rows (its figures in a few
+/// <see cref="FigureChunkEntity"/> rows, usually one), which nobody reads until one swap of the department's pointer for
+/// the month (<see cref="FigurePointerEntity"/>) puts them in force, all at once; the swap refuses a submission older
+/// than the one in force, so the newest upload wins in any processing order.
 /// </summary>
 public sealed class KpiFigureTable(ReportingStorageAccount account)
 {
     private const int MaxBatch = 100;
+    /// <summary>
+    /// The figures' characters one batch carries at most: a batch is at most 4 MiB on the wire, and a character of a
+    /// chunk is at most three bytes there (a CJK character in UTF-8; a backslash, escaped again inside the request's JSON, two).
+    /// </summary>
+    private const int MaxBatchChars = 1_000_000;
     /// <summary>
     /// How many batches are sent at once: while the service stores one, the client prepares and checks the next, so a
     /// large submission is written at the pace of the service rather than of the service plus the client.
@@ -23,9 +29,10 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     /// <summary>How many month partitions <see cref="LoadAsync"/> reads at once.</summary>
     public const int ParallelQueries = 6;
 
-    /// <summary>What a loaded figure is made of, and whose submission it is; the keys and timestamp are not read.</summary>
+    /// <summary>What loaded figures are made of, and whose submission they are (rows of either layout); the keys and timestamp are not read.</summary>
     private static readonly string[] FigureColumns =
-        [nameof(KpiFigureEntity.Department), nameof(KpiFigureEntity.Kpi), nameof(KpiFigureEntity.Value), nameof(KpiFigureEntity.Comment), nameof(KpiFigureEntity.SubmissionId)];
+        [nameof(FigureChunkEntity.Department), nameof(FigureChunkEntity.SubmissionId), nameof(FigureChunkEntity.Figures),
+         nameof(FigureChunkEntity.Kpi), nameof(FigureChunkEntity.Value), nameof(FigureChunkEntity.Comment)];
     private const int MaxSwapConflicts = 20;
 
     private TableClient Table => account.Table(account.Options.FigureTable);
@@ -39,17 +46,16 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         Func<CancellationToken, Task>? beforeSwap, CancellationToken cancellationToken)
     {
         var partition = period.ToString();
-        var rows = figures.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new KpiFigureEntity
+        // In KPI order (ordinal), as the rows of one figure each were read back: the order loads return is the same as before.
+        var chunks = FigureChunks.Encode(figures.OrderBy(f => f.KpiId, StringComparer.Ordinal).Select(f => new FigureChunks.Item(f.KpiId, f.Value, f.Comment)));
+        var rows = chunks.Select((chunk, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, FigureChunkEntity.RowKeyFor(department, stamp.Key, i))
         {
-            PartitionKey = partition,
-            RowKey = KpiFigureEntity.RowKeyFor(department, stamp.Key, f.KpiId),
-            Department = department,
-            Kpi = f.KpiId,
-            Value = f.Value,
-            Comment = f.Comment,
-            SubmissionId = stamp.Key,
+            [nameof(FigureChunkEntity.Department)] = department,
+            [nameof(FigureChunkEntity.SubmissionId)] = stamp.Key,
+            [nameof(FigureChunkEntity.Figures)] = chunk.Text,
+            [nameof(FigureChunkEntity.FigureCount)] = chunk.Count,
         }));
-        await ExecuteInBatchesAsync(rows, cancellationToken);
+        await ExecuteInBatchesAsync(Batches(rows, a => ((string)((TableEntity)a.Entity)[nameof(FigureChunkEntity.Figures)]).Length), cancellationToken);
         if (beforeSwap is not null)
         {
             await beforeSwap(cancellationToken);
@@ -117,13 +123,13 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
                 continue;
             }
 
-            var prefix = KpiFigureEntity.RowKeyFor(department, pointer.SubmissionKey, "");
+            var (start, end) = (FigureChunkEntity.StartOf(department, pointer.SubmissionKey), FigureChunkEntity.EndOf(department, pointer.SubmissionKey));
             var period = month;
-            figures.AddRange(await Table.QueryAllAsync<KpiFigureEntity, KpiFigure>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}"),
-                e => new KpiFigure(department, period, e.Kpi, e.Value, e.Comment),
-                cancellationToken,
-                FigureColumns));
+            foreach (var row in await Table.QueryAllAsync<FigureChunkEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()} and RowKey ge {start} and RowKey lt {end}"), cancellationToken, FigureColumns))
+            {
+                AddFigures(row, period, figures, department, kpi => kpi);
+            }
         }
 
         return figures;
@@ -134,14 +140,37 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     {
         var partition = month.ToString();
         var inForce = (await PointersAsync(partition, cancellationToken)).ToDictionary(p => p.Department, p => p.SubmissionKey, StringComparer.Ordinal);
-        var figures = await Table.QueryAllAsync<KpiFigureEntity, KpiFigure?>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"~"}"),
-            e => inForce.TryGetValue(e.Department, out var key) && key == e.SubmissionId
-                ? new KpiFigure(ids.GetOrAdd(e.Department, e.Department), month, ids.GetOrAdd(e.Kpi, e.Kpi), e.Value, e.Comment)
-                : null,
-            cancellationToken,
-            FigureColumns);
-        return figures.OfType<KpiFigure>().ToList();
+        var figures = new List<KpiFigure>();
+        foreach (var row in await Table.QueryAllAsync<FigureChunkEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"~"}"), cancellationToken, FigureColumns))
+        {
+            if (inForce.TryGetValue(row.Department, out var key) && key == row.SubmissionId)
+            {
+                AddFigures(row, month, figures, ids.GetOrAdd(row.Department, row.Department), kpi => ids.GetOrAdd(kpi, kpi));
+            }
+        }
+
+        return figures;
+    }
+
+    // A chunk's figures, or the one figure of a row written before chunks.
+    private static void AddFigures(FigureChunkEntity row, Period period, List<KpiFigure> into, string department, Func<string, string> share)
+    {
+        if (row.Figures is { } text)
+        {
+            try
+            {
+                FigureChunks.Decode(text, (kpi, value, comment) => into.Add(new KpiFigure(department, period, share(kpi), value, comment)));
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new InvalidDataException($"the stored figures of {department} for {period} (row {row.RowKey}) cannot be read: {ex.Message}", ex);
+            }
+        }
+        else if (row is { Kpi: { } kpi, Value: { } value })
+        {
+            into.Add(new KpiFigure(department, period, share(kpi), value, row.Comment));
+        }
     }
 
     private Task<List<FigurePointerEntity>> PointersAsync(string partition, CancellationToken cancellationToken) =>
@@ -202,16 +231,41 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
     {
         var department = inForce.Department;
         var received = SubmissionStamp.ReceivedPart(inForce.SubmissionKey);
-        var rows = await Table.QueryAllAsync<KpiFigureEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {inForce.PartitionKey} and RowKey ge {department + "|"} and RowKey lt {department + "|" + received}"), cancellationToken);
+        var rows = await Table.QueryAllAsync<FigureChunkEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {inForce.PartitionKey} and RowKey ge {department + "|"} and RowKey lt {department + "|" + received}"), cancellationToken,
+            [nameof(TableRow.PartitionKey), nameof(TableRow.RowKey), nameof(FigureChunkEntity.SubmissionId)]);
         var stale = rows
             .Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), received) < 0)
             .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
-        await ExecuteInBatchesAsync(stale, cancellationToken);
+        await ExecuteInBatchesAsync(Batches(stale, _ => 0), cancellationToken);
+    }
+
+    // At most 100 operations and MaxBatchChars of figures a batch, in order.
+    private static IEnumerable<List<TableTransactionAction>> Batches(IEnumerable<TableTransactionAction> actions, Func<TableTransactionAction, int> chars)
+    {
+        var batch = new List<TableTransactionAction>();
+        var size = 0;
+        foreach (var action in actions)
+        {
+            var length = chars(action);
+            if (batch.Count == MaxBatch || (batch.Count > 0 && size + length > MaxBatchChars))
+            {
+                yield return batch;
+                (batch, size) = ([], 0);
+            }
+
+            batch.Add(action);
+            size += length;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
     }
 
     // Batches of one partition touch different rows, so their order does not matter; the first failure fails the whole.
-    private Task ExecuteInBatchesAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(actions.Chunk(MaxBatch), new ParallelOptions { MaxDegreeOfParallelism = ParallelBatches, CancellationToken = cancellationToken },
-            async (chunk, token) => await Table.SubmitTransactionAsync(chunk, token));
+    private Task ExecuteInBatchesAsync(IEnumerable<List<TableTransactionAction>> batches, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = ParallelBatches, CancellationToken = cancellationToken },
+            async (batch, token) => await Table.SubmitTransactionAsync(batch, token));
 }

@@ -7,9 +7,9 @@ internal static class TableQueries
     private const int PageSize = 1000;
 
     /// <summary>Every entity matching the filter, following continuation tokens page by page.</summary>
-    public static Task<List<T>> QueryAllAsync<T>(this TableClient table, string filter, CancellationToken cancellationToken)
+    public static Task<List<T>> QueryAllAsync<T>(this TableClient table, string filter, CancellationToken cancellationToken, IEnumerable<string>? columns = null)
         where T : class, ITableEntity, new() =>
-        table.QueryAllAsync<T, T>(filter, entity => entity, cancellationToken);
+        table.QueryAllAsync<T, T>(filter, entity => entity, cancellationToken, columns);
 
     /// <summary>
     /// Every entity matching the filter, turned into <typeparamref name="TResult"/> page by page, so the entities of one
