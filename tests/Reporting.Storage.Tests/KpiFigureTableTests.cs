@@ -287,4 +287,51 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("sales for 2026-10", error.Message, StringComparison.Ordinal);
         Assert.Contains("expected Number", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Load_AChunkMissing_FailsSayingWhichFiguresAreIncomplete_NeverReturnsTheRest()
+    {
+        var figures = Enumerable.Range(0, 2000).Select(i => new KpiFigure("sales", October, $"kpi-{i:0000}", i, new string('c', 100))).ToList();
+        await PublishAsync("sales", October, Stamp(1), figures);
+        await PublishAsync("hr", October, Stamp(2), [Figure("hr", "hires", 3)]);
+        var chunks = await RawChunksAsync("sales");
+        Assert.True(chunks.Count > 1);
+        await Raw.DeleteEntityAsync(chunks[^1]);
+
+        var all = await Assert.ThrowsAsync<InvalidDataException>(() => Table.LoadAsync(October, October, default));
+        var one = await Assert.ThrowsAsync<InvalidDataException>(() => Table.LoadDepartmentAsync("sales", October, October, default));
+
+        var missing = chunks[^1].GetInt32("FigureCount");
+        foreach (var error in new[] { all, one })
+        {
+            Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the stored figures of sales for 2026-10 are incomplete: {2000 - missing:N0} of the 2,000 figures of 2026-10.csv were found; upload the file again (or a corrected one) to store it whole"), error.Message);
+        }
+
+        Assert.Equal([Figure("hr", "hires", 3)], await Table.LoadDepartmentAsync("hr", October, October, default));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Load_NewerSubmissionInForceAndOlderRowsRemoved_BetweenPointersAndRows_ReadsTheMonthAgain(bool wholeMonth)
+    {
+        await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1), Figure("sales", "yield", 1)]);
+        await PublishAsync("hr", October, Stamp(2), [Figure("hr", "hires", 3)]);
+        var reads = 0;
+        // The load has read the pointers (sales: Stamp(1)); before it reads the rows, a newer file is put in force and the
+        // older rows are removed, as the ingestion does after its answer.
+        var loading = new KpiFigureTable(_account, async _ =>
+        {
+            if (reads++ == 0)
+            {
+                await PublishAsync("sales", October, Stamp(3), [Figure("sales", "reach", 2), Figure("sales", "churn", 2)]);
+            }
+        });
+
+        var loaded = wholeMonth ? await loading.LoadAsync(October, October, default) : await loading.LoadDepartmentAsync("sales", October, October, default);
+
+        Assert.Equal(2, reads);
+        KpiFigure[] sales = [Figure("sales", "churn", 2), Figure("sales", "reach", 2)];
+        Assert.Equal(wholeMonth ? [Figure("hr", "hires", 3), .. sales] : sales, loaded);
+    }
 }

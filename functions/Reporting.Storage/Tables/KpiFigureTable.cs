@@ -13,7 +13,9 @@ namespace Reporting.Storage.Tables;
 /// the month (<see cref="FigurePointerEntity"/>) puts them in force, all at once; the swap refuses a submission older
 /// than the one in force, so the newest upload wins in any processing order.
 /// </summary>
-public sealed class KpiFigureTable(ReportingStorageAccount account)
+/// <param name="account">The storage account.</param>
+/// <param name="afterPointersRead">For tests: runs after a load has read a month's pointers and before it reads the rows they name.</param>
+public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period, Task>? afterPointersRead = null)
 {
     private const int MaxBatch = 100;
     /// <summary>
@@ -34,6 +36,8 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         [nameof(FigureChunkEntity.Department), nameof(FigureChunkEntity.SubmissionId), nameof(FigureChunkEntity.Figures),
          nameof(FigureChunkEntity.Kpi), nameof(FigureChunkEntity.Value), nameof(FigureChunkEntity.Comment)];
     private const int MaxSwapConflicts = 20;
+    /// <summary>How often a load reads a month again when a newer submission replaced one it was reading.</summary>
+    private const int MaxMovedPointers = 5;
 
     private TableClient Table => account.Table(account.Options.FigureTable);
 
@@ -118,40 +122,83 @@ public sealed class KpiFigureTable(ReportingStorageAccount account)
         var figures = new List<KpiFigure>();
         for (var month = first; month <= last; month = month.Next())
         {
-            if (await InForceAsync(department, month, cancellationToken) is not { } pointer)
-            {
-                continue;
-            }
-
-            var (start, end) = (FigureChunkEntity.StartOf(department, pointer.SubmissionKey), FigureChunkEntity.EndOf(department, pointer.SubmissionKey));
             var period = month;
-            foreach (var row in await Table.QueryAllAsync<FigureChunkEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {month.ToString()} and RowKey ge {start} and RowKey lt {end}"), cancellationToken, FigureColumns))
+            figures.AddRange(await ReadConsistentlyAsync(period, async token =>
             {
-                AddFigures(row, period, figures, department, kpi => kpi);
-            }
+                if (await InForceAsync(department, period, token) is not { } pointer)
+                {
+                    return ([], []);
+                }
+
+                await (afterPointersRead?.Invoke(period) ?? Task.CompletedTask);
+                var (start, end) = (FigureChunkEntity.StartOf(department, pointer.SubmissionKey), FigureChunkEntity.EndOf(department, pointer.SubmissionKey));
+                var read = new List<KpiFigure>();
+                foreach (var row in await Table.QueryAllAsync<FigureChunkEntity>(
+                    TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and RowKey ge {start} and RowKey lt {end}"), token, FigureColumns))
+                {
+                    AddFigures(row, period, read, department, kpi => kpi);
+                }
+
+                return (read, read.Count == pointer.FigureCount ? [] : [(pointer, read.Count)]);
+            }, cancellationToken));
         }
 
         return figures;
     }
 
     // The pointers first: a submission swapped in after they were read is simply not seen, never seen in part.
-    private async Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken)
-    {
-        var partition = month.ToString();
-        var inForce = (await PointersAsync(partition, cancellationToken)).ToDictionary(p => p.Department, p => p.SubmissionKey, StringComparer.Ordinal);
-        var figures = new List<KpiFigure>();
-        foreach (var row in await Table.QueryAllAsync<FigureChunkEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"~"}"), cancellationToken, FigureColumns))
+    private Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken) =>
+        ReadConsistentlyAsync(month, async token =>
         {
-            if (inForce.TryGetValue(row.Department, out var key) && key == row.SubmissionId)
+            var partition = month.ToString();
+            var inForce = (await PointersAsync(partition, token)).ToDictionary(p => p.Department, StringComparer.Ordinal);
+            await (afterPointersRead?.Invoke(month) ?? Task.CompletedTask);
+            var found = new Dictionary<string, int>(StringComparer.Ordinal);
+            var figures = new List<KpiFigure>();
+            foreach (var row in await Table.QueryAllAsync<FigureChunkEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {"~"}"), token, FigureColumns))
             {
-                AddFigures(row, month, figures, ids.GetOrAdd(row.Department, row.Department), kpi => ids.GetOrAdd(kpi, kpi));
+                if (inForce.TryGetValue(row.Department, out var pointer) && pointer.SubmissionKey == row.SubmissionId)
+                {
+                    var before = figures.Count;
+                    AddFigures(row, month, figures, ids.GetOrAdd(row.Department, row.Department), kpi => ids.GetOrAdd(kpi, kpi));
+                    found[row.Department] = found.GetValueOrDefault(row.Department) + figures.Count - before;
+                }
+            }
+
+            var incomplete = inForce.Values.Select(p => (Pointer: p, Found: found.GetValueOrDefault(p.Department))).Where(p => p.Found != p.Pointer.FigureCount).ToList();
+            return (figures, incomplete);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads a month (<paramref name="read"/>: the figures, and every pointer whose figures were not all found) until
+    /// nothing is missing. Figures go missing when a newer submission is put in force between reading the pointers and
+    /// reading the rows, and the older rows are removed meanwhile: then the month is read again, with the new pointer.
+    /// Figures missing under a pointer that did not move are damage (rows deleted by hand, a partial restore), reported
+    /// rather than left out of the scorecards without a word.
+    /// </summary>
+    private async Task<List<KpiFigure>> ReadConsistentlyAsync(Period month,
+        Func<CancellationToken, Task<(List<KpiFigure> Figures, List<(FigurePointerEntity Pointer, int Found)> Incomplete)>> read, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (figures, incomplete) = await read(cancellationToken);
+            if (incomplete.Count == 0)
+            {
+                return figures;
+            }
+
+            var (pointer, found) = incomplete[0];
+            var now = await InForceAsync(pointer.Department, month, cancellationToken);
+            if (attempt == MaxMovedPointers || now?.SubmissionKey == pointer.SubmissionKey)
+            {
+                throw Incomplete(pointer, found);
             }
         }
-
-        return figures;
     }
+
+    private static InvalidDataException Incomplete(FigurePointerEntity pointer, int found) => new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"the stored figures of {pointer.Department} for {pointer.PartitionKey} are incomplete: {found:N0} of the {pointer.FigureCount:N0} figures of {pointer.BlobName} were found; upload the file again (or a corrected one) to store it whole"));
 
     // A chunk's figures, or the one figure of a row written before chunks.
     private static void AddFigures(FigureChunkEntity row, Period period, List<KpiFigure> into, string department, Func<string, string> share)
