@@ -59,17 +59,15 @@ public sealed partial class ScorecardPublisher(
             var scorecard = ScorecardBuilder.Build(strategy, period, stored, received);
             var scoreMs = step.ElapsedMilliseconds;
             step.Restart();
-            var files = Render(scorecard);
-            var renderMs = step.ElapsedMilliseconds;
-            step.Restart();
-            var version = await scorecards.PublishAsync(period, files, cancellationToken);
-            var names = files.Select(f => f.Name).ToList();
+            var version = await scorecards.StartVersionAsync(period, cancellationToken);
+            var (names, renderMs) = await RenderAndStoreAsync(scorecard, version, cancellationToken);
+            await scorecards.PromoteAsync(period, version, names, cancellationToken);
             await index.RecordVersionAsync(period, new IndexedVersion(version, clock.GetUtcNow(), strategy.Version, trigger, names, watermark), cancellationToken);
-            var timings = new RunTimings(loadMs, scoreMs, renderMs, step.ElapsedMilliseconds);
+            var timings = new RunTimings(loadMs, scoreMs, renderMs, step.ElapsedMilliseconds - renderMs);
             await FinishAsync(period, run, "succeeded", version, null);
             var counts = scorecard.Counts;
-            LogPublished(logger, period.ToString(), version, trigger, files.Count, counts.Green, counts.Amber, counts.Red, counts.Missing, watch.ElapsedMilliseconds, timings.ToString());
-            await NotifyAsync(scorecard, version, files, cancellationToken);
+            LogPublished(logger, period.ToString(), version, trigger, names.Count, counts.Green, counts.Amber, counts.Red, counts.Missing, watch.ElapsedMilliseconds, timings.ToString());
+            await NotifyAsync(scorecard, version, names, cancellationToken);
             return new PublishedScorecard(scorecard, version, names, timings);
         }
         catch (Exception ex)
@@ -114,16 +112,44 @@ public sealed partial class ScorecardPublisher(
         }
     }
 
-    private List<ScorecardFile> Render(Scorecard scorecard)
+    // The files one at a time, each stored in the version's folder while the next is rendered: a run holds at most two
+    // rendered files, not a thousand departments' PDFs at once. Returns the names in order and the time spent rendering.
+    private async Task<(List<string> Names, long RenderMs)> RenderAndStoreAsync(Scorecard scorecard, int version, CancellationToken cancellationToken)
     {
-        var files = new List<ScorecardFile> { new(LeadershipPack, renderer.RenderLeadershipPack(scorecard), "application/pdf") };
-        files.AddRange(scorecard.Departments.Select(d => new ScorecardFile($"{d.Id}.pdf", renderer.RenderDepartment(scorecard, d), "application/pdf")));
-        files.Add(new ScorecardFile(ScorecardJsonFile, Encoding.UTF8.GetBytes(ScorecardJson.Serialize(scorecard)), "application/json"));
-        return files;
+        var names = new List<string>();
+        var rendering = new Stopwatch();
+        var storing = Task.CompletedTask;
+        using var files = FilesOf(scorecard).GetEnumerator();
+        while (true)
+        {
+            rendering.Start();
+            var rendered = files.MoveNext();
+            rendering.Stop();
+            await storing;
+            if (!rendered)
+            {
+                return (names, rendering.ElapsedMilliseconds);
+            }
+
+            storing = scorecards.StoreAsync(scorecard.Period, version, files.Current, cancellationToken);
+            names.Add(files.Current.Name);
+        }
+    }
+
+    // Rendered as they are asked for.
+    private IEnumerable<ScorecardFile> FilesOf(Scorecard scorecard)
+    {
+        yield return new(LeadershipPack, renderer.RenderLeadershipPack(scorecard), "application/pdf");
+        foreach (var department in scorecard.Departments)
+        {
+            yield return new($"{department.Id}.pdf", renderer.RenderDepartment(scorecard, department), "application/pdf");
+        }
+
+        yield return new(ScorecardJsonFile, Encoding.UTF8.GetBytes(ScorecardJson.Serialize(scorecard)), "application/json");
     }
 
     // Mail and other follow-ups run after the version is recorded; their failures are theirs, never the render's.
-    private async Task NotifyAsync(Scorecard scorecard, int version, List<ScorecardFile> files, CancellationToken cancellationToken)
+    private async Task NotifyAsync(Scorecard scorecard, int version, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         foreach (var handler in handlers ?? [])
         {

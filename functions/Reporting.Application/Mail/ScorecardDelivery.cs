@@ -21,7 +21,7 @@ public sealed partial class ScorecardDelivery(
     IOptions<MailOptions> options,
     ILogger<ScorecardDelivery> logger) : IScorecardPublishedHandler
 {
-    public async Task OnPublishedAsync(Scorecard scorecard, int version, IReadOnlyList<ScorecardFile> files, CancellationToken cancellationToken)
+    public async Task OnPublishedAsync(Scorecard scorecard, int version, IReadOnlyList<string> fileNames, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var period = scorecard.Period.ToString();
@@ -32,7 +32,7 @@ public sealed partial class ScorecardDelivery(
         }
 
         var update = version > 1;
-        if (update && !await ShouldSendUpdateAsync(scorecard, version, files, cancellationToken))
+        if (update && !await ShouldSendUpdateAsync(scorecard, version, cancellationToken))
         {
             LogNoUpdate(logger, period, version, settings.Updates.ToString());
             return;
@@ -45,11 +45,13 @@ public sealed partial class ScorecardDelivery(
                 .Select(d => (Department: (DepartmentScorecard?)d, To: strategy.FindDepartment(d.Id)?.OwnerEmail, File: $"{d.Id}.pdf"))
                 .Where(m => !string.IsNullOrEmpty(m.To))
                 .Select(m => (m.Department, To: m.To!, m.File)));
+        (string Name, ScorecardDocument Document)? last = null; // the leadership pack goes to several people in a row: read once
         foreach (var (department, to, file) in messages)
         {
             try
             {
-                var document = await DocumentAsync(scorecard, version, files, file, cancellationToken);
+                var document = last is { } same && same.Name == file ? same.Document : await DocumentAsync(scorecard, version, file, cancellationToken);
+                last = (file, document);
                 var mail = ScorecardMailComposer.Compose(scorecard, department, to, document, update);
                 await dispatcher.SendOnceAsync(new DeliveryKey(period, kind, version, Path.GetFileNameWithoutExtension(file), to), mail, cancellationToken);
             }
@@ -61,9 +63,10 @@ public sealed partial class ScorecardDelivery(
         }
     }
 
-    private async Task<ScorecardDocument> DocumentAsync(Scorecard scorecard, int version, IReadOnlyList<ScorecardFile> files, string fileName, CancellationToken cancellationToken)
+    // Read from the version's folder for each message: a run never holds all its files, and each message attaches its own.
+    private async Task<ScorecardDocument> DocumentAsync(Scorecard scorecard, int version, string fileName, CancellationToken cancellationToken)
     {
-        var content = files.First(f => f.Name == fileName).Content;
+        var content = await scorecards.ReadVersionAsync(scorecard.Period, version, fileName, cancellationToken);
         if (content.LongLength <= options.Value.MaxAttachmentBytes)
         {
             return ScorecardDocument.Attached(fileName, content);
@@ -74,7 +77,7 @@ public sealed partial class ScorecardDelivery(
     }
 
     // "Figures changed" is judged on scorecard.json, which holds every figure, target and status of the version.
-    private async Task<bool> ShouldSendUpdateAsync(Scorecard scorecard, int version, IReadOnlyList<ScorecardFile> files, CancellationToken cancellationToken)
+    private async Task<bool> ShouldSendUpdateAsync(Scorecard scorecard, int version, CancellationToken cancellationToken)
     {
         switch (options.Value.Updates)
         {
@@ -84,7 +87,7 @@ public sealed partial class ScorecardDelivery(
                 return true;
         }
 
-        var current = files.First(f => f.Name == ScorecardPublisher.ScorecardJsonFile).Content;
+        var current = await scorecards.ReadVersionAsync(scorecard.Period, version, ScorecardPublisher.ScorecardJsonFile, cancellationToken);
         var previous = await scorecards.ReadVersionAsync(scorecard.Period, version - 1, ScorecardPublisher.ScorecardJsonFile, cancellationToken);
         return !current.AsSpan().SequenceEqual(previous);
     }

@@ -18,23 +18,31 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
 
     private BlobContainerClient Container => account.BlobService.GetBlobContainerClient(account.Options.ScorecardContainer);
 
-    /// <summary>Stores the files as the period's next version and as its latest files; returns the version number.</summary>
-    public async Task<int> PublishAsync(Period period, IReadOnlyList<ScorecardFile> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the period's next version number, before any of its files is written (<see cref="StoreAsync"/>, then
+    /// <see cref="PromoteAsync"/>). A version whose run stops half-way keeps its number and the files it got; the index
+    /// lists only complete versions, and the latest files never come from it.
+    /// </summary>
+    public async Task<int> StartVersionAsync(Period period, CancellationToken cancellationToken)
     {
         await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var version = await ClaimNextVersionAsync(period, cancellationToken);
-        foreach (var file in files)
-        {
-            await UploadAsync($"{VersionFolder(period, version)}{file.Name}", file, cancellationToken);
-        }
-
-        foreach (var file in files)
-        {
-            await UploadAsync($"{period}/{file.Name}", file, cancellationToken);
-        }
-
-        return version;
+        return await ClaimNextVersionAsync(period, cancellationToken);
     }
+
+    /// <summary>Stores one file of a started version, in its folder only.</summary>
+    public Task StoreAsync(Period period, int version, ScorecardFile file, CancellationToken cancellationToken) =>
+        UploadAsync($"{VersionFolder(period, version)}{file.Name}", BinaryData.FromBytes(file.Content), file.ContentType, cancellationToken);
+
+    /// <summary>
+    /// Makes a version's files the period's latest, once every one of them is stored: each is read back from the version's
+    /// folder and written over the latest, a few at a time, so a render never holds all its files at once.
+    /// </summary>
+    public Task PromoteAsync(Period period, int version, IEnumerable<string> fileNames, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(fileNames, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (name, token) =>
+        {
+            var stored = (await Container.GetBlobClient($"{VersionFolder(period, version)}{name}").DownloadContentAsync(token)).Value;
+            await UploadAsync($"{period}/{name}", stored.Content, stored.Details.ContentType, token);
+        });
 
     /// <summary>The names of the period's latest files.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(Period period, CancellationToken cancellationToken) =>
@@ -76,10 +84,10 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
 
     internal static string VersionFolder(Period period, int version) => $"{period}/{VersionsFolder}{version:000}/";
 
-    private Task UploadAsync(string name, ScorecardFile file, CancellationToken cancellationToken) =>
+    private Task UploadAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken) =>
         Container.GetBlobClient(name).UploadAsync(
-            BinaryData.FromBytes(file.Content),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType } },
+            content,
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
             cancellationToken);
 
     private async Task<byte[]> DownloadAsync(string name, CancellationToken cancellationToken) =>
