@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -56,18 +57,25 @@ internal static class FigureChunks
 
     private static string Quoted(string text) => JsonSerializer.Serialize(text, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)StorageText.GetTypeInfo(typeof(string)));
 
-    /// <summary>Reads a chunk back, calling <paramref name="add"/> for each figure in order.</summary>
+    /// <summary>
+    /// Reads a chunk back, calling <paramref name="add"/> for each figure in order. A KPI id is handed to
+    /// <paramref name="share"/> as characters, so a load of many months can give every figure of one KPI the same string
+    /// instead of a new one per figure.
+    /// </summary>
     /// <exception cref="InvalidDataException">The text is not a chunk this class wrote.</exception>
-    public static void Decode(string text, Action<string, double, string?> add)
+    public static void Decode(string text, SpanToString share, Action<string, double, string?> add)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+            Span<char> id = stackalloc char[MaxSharedId];
             Expect(ref reader, JsonTokenType.StartArray);
             while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
             {
                 Expect(ref reader, JsonTokenType.String);
-                var kpi = reader.GetString()!;
+                // An id's UTF-8 bytes are at least as many as its characters, escaped or not: the buffer always fits.
+                var kpi = reader.ValueSpan.Length <= MaxSharedId ? share(id[..reader.CopyString(id)]) : reader.GetString()!;
                 Expect(ref reader, JsonTokenType.Number);
                 var value = reader.GetDouble();
                 var comment = reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString()
@@ -86,7 +94,16 @@ internal static class FigureChunks
         {
             throw new InvalidDataException($"the stored figures are not valid JSON: {ex.Message}", ex);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    /// <summary>KPI ids up to this many characters are read without a string of their own (<see cref="SpanToString"/>).</summary>
+    private const int MaxSharedId = 256;
+
+    public delegate string SpanToString(ReadOnlySpan<char> characters);
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType expected)
     {

@@ -136,7 +136,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
                 foreach (var row in await Table.QueryAllAsync<FigureChunkEntity>(
                     TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and RowKey ge {start} and RowKey lt {end}"), token, FigureColumns))
                 {
-                    AddFigures(row, period, read, department, kpi => kpi);
+                    AddFigures(row, period, read, department, kpi => new string(kpi));
                 }
 
                 return (read, read.Count == pointer.FigureCount ? [] : [(pointer, read.Count)]);
@@ -161,7 +161,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
                 if (inForce.TryGetValue(row.Department, out var pointer) && pointer.SubmissionKey == row.SubmissionId)
                 {
                     var before = figures.Count;
-                    AddFigures(row, month, figures, ids.GetOrAdd(row.Department, row.Department), kpi => ids.GetOrAdd(kpi, kpi));
+                    AddFigures(row, month, figures, ids.GetOrAdd(row.Department, row.Department), kpi => Shared(ids, kpi));
                     found[row.Department] = found.GetValueOrDefault(row.Department) + figures.Count - before;
                 }
             }
@@ -200,14 +200,28 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
     private static InvalidDataException Incomplete(FigurePointerEntity pointer, int found) => new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"the stored figures of {pointer.Department} for {pointer.PartitionKey} are incomplete: {found:N0} of the {pointer.FigureCount:N0} figures of {pointer.BlobName} were found; upload the file again (or a corrected one) to store it whole"));
 
+    // The one string for these characters among all the load's ids: a year of a large organisation repeats each KPI id
+    // hundreds of thousands of times.
+    private static string Shared(ConcurrentDictionary<string, string> ids, ReadOnlySpan<char> characters)
+    {
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(characters, out var id))
+        {
+            return id;
+        }
+
+        var created = new string(characters);
+        return ids.GetOrAdd(created, created);
+    }
+
     // A chunk's figures, or the one figure of a row written before chunks.
-    private static void AddFigures(FigureChunkEntity row, Period period, List<KpiFigure> into, string department, Func<string, string> share)
+    private static void AddFigures(FigureChunkEntity row, Period period, List<KpiFigure> into, string department, FigureChunks.SpanToString share)
     {
         if (row.Figures is { } text)
         {
             try
             {
-                FigureChunks.Decode(text, (kpi, value, comment) => into.Add(new KpiFigure(department, period, share(kpi), value, comment)));
+                FigureChunks.Decode(text, share, (kpi, value, comment) => into.Add(new KpiFigure(department, period, kpi, value, comment)));
             }
             catch (InvalidDataException ex)
             {
@@ -216,7 +230,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
         }
         else if (row is { Kpi: { } kpi, Value: { } value })
         {
-            into.Add(new KpiFigure(department, period, share(kpi), value, row.Comment));
+            into.Add(new KpiFigure(department, period, share(kpi.AsSpan()), value, row.Comment));
         }
     }
 
