@@ -334,4 +334,19 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
         KpiFigure[] sales = [Figure("sales", "churn", 2), Figure("sales", "reach", 2)];
         Assert.Equal(wholeMonth ? [Figure("hr", "hires", 3), .. sales] : sales, loaded);
     }
+
+    [Fact]
+    public async Task Publish_SameUploadAgainWithFewerFigures_AfterAnAttemptThatStoppedBeforeItsSwap_LeavesNoChunkOfTheFirstAttempt()
+    {
+        // The first attempt cut 2,000 long-commented figures into several chunks, then lost its claim before the swap; the
+        // retry of the same upload (the same stamp) read fewer figures from it, the strategy having changed meanwhile.
+        var many = Enumerable.Range(0, 2000).Select(i => new KpiFigure("sales", October, $"kpi-{i:0000}", i, new string('c', 100))).ToList();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Table.PublishAsync("sales", October, Stamp(1), many, _ => throw new InvalidOperationException("claim lost"), default));
+        Assert.True((await RawChunksAsync("sales")).Count > 1);
+
+        Assert.Equal(FigureSwap.InForce, await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 7)]));
+
+        Assert.Equal([Figure("sales", "reach", 7)], await Table.LoadAsync(October, October, default));
+        Assert.Equal([$"sales|{Stamp(1).Key}|@00000"], (await RawChunksAsync("sales")).Select(row => row.RowKey));
+    }
 }

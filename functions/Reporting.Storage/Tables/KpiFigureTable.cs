@@ -60,12 +60,24 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
             [nameof(FigureChunkEntity.FigureCount)] = chunk.Count,
         }));
         await ExecuteInBatchesAsync(Batches(rows, a => ((string)((TableEntity)a.Entity)[nameof(FigureChunkEntity.Figures)]).Length), cancellationToken);
+        await RemoveChunksFromAsync(department, partition, stamp.Key, chunks.Count, cancellationToken);
         if (beforeSwap is not null)
         {
             await beforeSwap(cancellationToken);
         }
 
         return await SwapAsync(department, partition, stamp, figures.Count, cancellationToken);
+    }
+
+    // An earlier attempt at the same upload that stopped before its swap may have cut the file into more chunks (the
+    // strategy, so the figures read from the file, changed in between): its extra chunks carry the same submission key
+    // and would be read as part of this one. Usually this query finds nothing.
+    private async Task RemoveChunksFromAsync(string department, string partition, string submissionKey, int first, CancellationToken cancellationToken)
+    {
+        var extra = await Table.QueryAllAsync<FigureChunkEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FigureChunkEntity.RowKeyFor(department, submissionKey, first)} and RowKey lt {FigureChunkEntity.EndOf(department, submissionKey)}"),
+            cancellationToken, [nameof(TableRow.PartitionKey), nameof(TableRow.RowKey)]);
+        await ExecuteInBatchesAsync(Batches(extra.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), _ => 0), cancellationToken);
     }
 
     /// <summary>The submission in force for a department and month, or null when none is.</summary>
@@ -197,8 +209,9 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
         }
     }
 
-    private static InvalidDataException Incomplete(FigurePointerEntity pointer, int found) => new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"the stored figures of {pointer.Department} for {pointer.PartitionKey} are incomplete: {found:N0} of the {pointer.FigureCount:N0} figures of {pointer.BlobName} were found; upload the file again (or a corrected one) to store it whole"));
+    private static InvalidDataException Incomplete(FigurePointerEntity pointer, int found) => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, found < pointer.FigureCount
+        ? $"the stored figures of {pointer.Department} for {pointer.PartitionKey} are incomplete: {found:N0} of the {pointer.FigureCount:N0} figures of {pointer.BlobName} were found; upload the file again (or a corrected one) to store it whole"
+        : $"the stored figures of {pointer.Department} for {pointer.PartitionKey} do not add up: {found:N0} were found where {pointer.FigureCount:N0} figures of {pointer.BlobName} were stored; upload the file again (or a corrected one) to store it anew"));
 
     // The one string for these characters among all the load's ids: a year of a large organisation repeats each KPI id
     // hundreds of thousands of times.
