@@ -349,4 +349,17 @@ public sealed class KpiFigureTableTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal([Figure("sales", "reach", 7)], await Table.LoadAsync(October, October, default));
         Assert.Equal([$"sales|{Stamp(1).Key}|@00000"], (await RawChunksAsync("sales")).Select(row => row.RowKey));
     }
+
+    [Fact]
+    public async Task Load_MoreFiguresThanTheSubmissionStored_FailsSayingTheyDoNotAddUp()
+    {
+        await PublishAsync("sales", October, Stamp(1), [Figure("sales", "reach", 1), Figure("sales", "yield", 2)]);
+        var chunk = Assert.Single(await RawChunksAsync("sales"));
+        chunk.RowKey = FigureChunkEntity.RowKeyFor("sales", Stamp(1).Key, 7); // a copy under the same submission, by hand
+        await Raw.AddEntityAsync(chunk);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Table.LoadAsync(October, October, default));
+
+        Assert.Equal("the stored figures of sales for 2026-10 do not add up: 4 were found where 2 figures of 2026-10.csv were stored; upload the file again (or a corrected one) to store it anew", error.Message);
+    }
 }

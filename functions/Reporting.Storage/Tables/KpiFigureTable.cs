@@ -209,9 +209,11 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
         }
     }
 
-    private static InvalidDataException Incomplete(FigurePointerEntity pointer, int found) => new(string.Create(System.Globalization.CultureInfo.InvariantCulture, found < pointer.FigureCount
-        ? $"the stored figures of {pointer.Department} for {pointer.PartitionKey} are incomplete: {found:N0} of the {pointer.FigureCount:N0} figures of {pointer.BlobName} were found; upload the file again (or a corrected one) to store it whole"
-        : $"the stored figures of {pointer.Department} for {pointer.PartitionKey} do not add up: {found:N0} were found where {pointer.FigureCount:N0} figures of {pointer.BlobName} were stored; upload the file again (or a corrected one) to store it anew"));
+    private static InvalidDataException Incomplete(FigurePointerEntity pointer, int found) => new(found < pointer.FigureCount
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the stored figures of {pointer.Department} for {pointer.PartitionKey} are incomplete: {found:N0} of the {pointer.FigureCount:N0} figures of {pointer.BlobName} were found; upload the file again (or a corrected one) to store it whole")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the stored figures of {pointer.Department} for {pointer.PartitionKey} do not add up: {found:N0} were found where {pointer.FigureCount:N0} figures of {pointer.BlobName} were stored; upload the file again (or a corrected one) to store it anew"));
 
     // The one string for these characters among all the load's ids: a year of a large organisation repeats each KPI id
     // hundreds of thousands of times.
