@@ -21,7 +21,8 @@ public sealed class StaleAndRenderLockTests(AzuriteFixture azurite)
     public async Task CorrectionToSeptember_MarksSeptemberAndOctoberStale_NotAugust()
     {
         await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
-        await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", "2026-09.csv", Csv(September, 1000)), default);
+        var first = await pipeline.UploadAsync("sales", "2026-09.csv", Csv(September, 1000));
+        await pipeline.Ingestion.IngestAsync(first, default);
         await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", "2026-10.csv", Csv(October, 1100)), default);
         var publisher = pipeline.Get<ScorecardPublisher>();
         foreach (var month in new[] { September.Previous(), September, October })
@@ -31,7 +32,13 @@ public sealed class StaleAndRenderLockTests(AzuriteFixture azurite)
 
         Assert.Empty(await pipeline.Get<ScorecardIndexStore>().ListStaleAsync(default));
 
-        await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", "2026-09 corrected.csv", Csv(September, 1050)), default);
+        // The storage service stamps last-modified in whole seconds: the correction must be received in a later second than
+        // the first file, or it may count as the older of the two (it failed so once on CI, when ingest had become fast
+        // enough for both uploads, the renders between them included, to land in one second).
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var correction = await pipeline.UploadAsync("sales", "2026-09 corrected.csv", Csv(September, 1050));
+        Assert.True(correction.ReceivedUtc > first.ReceivedUtc);
+        await pipeline.Ingestion.IngestAsync(correction, default);
 
         Assert.Equal([September, October], await pipeline.Get<ScorecardIndexStore>().ListStaleAsync(default));
     }
