@@ -53,9 +53,7 @@ internal static class FigureChunks
     // Only what JSON itself requires is escaped (quotes, backslashes, control characters): the text is never put in a web
     // page, and the default encoder's escapes for HTML and non-ASCII characters (six characters for an 'é') would fill
     // a chunk's 64 KiB for nothing.
-    private static readonly JsonSerializerOptions StorageText = new(FigureChunkJson.Default.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static string Quoted(string text) => JsonSerializer.Serialize(text, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)StorageText.GetTypeInfo(typeof(string)));
+    private static string Quoted(string text) => $"\"{JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}\"";
 
     /// <summary>
     /// Reads a chunk back, calling <paramref name="add"/> for each figure in order. A KPI id is handed to
@@ -113,6 +111,3 @@ internal static class FigureChunks
         }
     }
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
-internal sealed partial class FigureChunkJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -35,6 +35,8 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
     private static readonly string[] FigureColumns =
         [nameof(FigureChunkEntity.Department), nameof(FigureChunkEntity.SubmissionId), nameof(FigureChunkEntity.Figures),
          nameof(FigureChunkEntity.Kpi), nameof(FigureChunkEntity.Value), nameof(FigureChunkEntity.Comment)];
+    /// <summary>Only the keys, for rows read to be deleted.</summary>
+    private static readonly string[] KeyColumns = [nameof(TableRow.PartitionKey), nameof(TableRow.RowKey)];
     private const int MaxSwapConflicts = 20;
     /// <summary>How often a load reads a month again when a newer submission replaced one it was reading.</summary>
     private const int MaxMovedPointers = 5;
@@ -59,7 +61,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
             [nameof(FigureChunkEntity.Figures)] = chunk.Text,
             [nameof(FigureChunkEntity.FigureCount)] = chunk.Count,
         }));
-        await ExecuteInBatchesAsync(Batches(rows, a => ((string)((TableEntity)a.Entity)[nameof(FigureChunkEntity.Figures)]).Length), cancellationToken);
+        await ExecuteInBatchesAsync(Batches(rows, a => ((TableEntity)a.Entity).GetString(nameof(FigureChunkEntity.Figures)).Length), cancellationToken);
         await RemoveChunksFromAsync(department, partition, stamp.Key, chunks.Count, cancellationToken);
         if (beforeSwap is not null)
         {
@@ -76,8 +78,8 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
     {
         var extra = await Table.QueryAllAsync<FigureChunkEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FigureChunkEntity.RowKeyFor(department, submissionKey, first)} and RowKey lt {FigureChunkEntity.EndOf(department, submissionKey)}"),
-            cancellationToken, [nameof(TableRow.PartitionKey), nameof(TableRow.RowKey)]);
-        await ExecuteInBatchesAsync(Batches(extra.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), _ => 0), cancellationToken);
+            cancellationToken, KeyColumns);
+        await DeleteAsync(extra, cancellationToken);
     }
 
     /// <summary>The submission in force for a department and month, or null when none is.</summary>
@@ -119,9 +121,10 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
         }
 
         var ids = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var share = Sharing(ids);
         var perMonth = new List<KpiFigure>[months.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, months.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelQueries, CancellationToken = cancellationToken },
-            async (i, token) => perMonth[i] = await LoadMonthAsync(months[i], ids, token));
+            async (i, token) => perMonth[i] = await LoadMonthAsync(months[i], share, token));
         return perMonth.SelectMany(m => m).ToList();
     }
 
@@ -159,7 +162,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
     }
 
     // The pointers first: a submission swapped in after they were read is simply not seen, never seen in part.
-    private Task<List<KpiFigure>> LoadMonthAsync(Period month, ConcurrentDictionary<string, string> ids, CancellationToken cancellationToken) =>
+    private Task<List<KpiFigure>> LoadMonthAsync(Period month, FigureChunks.SpanToString share, CancellationToken cancellationToken) =>
         ReadConsistentlyAsync(month, async token =>
         {
             var partition = month.ToString();
@@ -173,7 +176,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
                 if (inForce.TryGetValue(row.Department, out var pointer) && pointer.SubmissionKey == row.SubmissionId)
                 {
                     var before = figures.Count;
-                    AddFigures(row, month, figures, ids.GetOrAdd(row.Department, row.Department), kpi => Shared(ids, kpi));
+                    AddFigures(row, month, figures, share(row.Department), share);
                     found[row.Department] = found.GetValueOrDefault(row.Department) + figures.Count - before;
                 }
             }
@@ -216,17 +219,20 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
             $"the stored figures of {pointer.Department} for {pointer.PartitionKey} do not add up: {found:N0} were found where {pointer.FigureCount:N0} figures of {pointer.BlobName} were stored; upload the file again (or a corrected one) to store it anew"));
 
     // The one string for these characters among all the load's ids: a year of a large organisation repeats each KPI id
-    // hundreds of thousands of times.
-    private static string Shared(ConcurrentDictionary<string, string> ids, ReadOnlySpan<char> characters)
+    // (and department id) hundreds of thousands of times. Looked up by the characters, so a repeat makes no string.
+    private static FigureChunks.SpanToString Sharing(ConcurrentDictionary<string, string> ids)
     {
         var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(characters, out var id))
+        return characters =>
         {
-            return id;
-        }
+            if (lookup.TryGetValue(characters, out var id))
+            {
+                return id;
+            }
 
-        var created = new string(characters);
-        return ids.GetOrAdd(created, created);
+            var created = new string(characters);
+            return ids.GetOrAdd(created, created);
+        };
     }
 
     // A chunk's figures, or the one figure of a row written before chunks.
@@ -309,21 +315,21 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
         var received = SubmissionStamp.ReceivedPart(inForce.SubmissionKey);
         var rows = await Table.QueryAllAsync<FigureChunkEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {inForce.PartitionKey} and RowKey ge {department + "|"} and RowKey lt {department + "|" + received}"), cancellationToken,
-            [nameof(TableRow.PartitionKey), nameof(TableRow.RowKey), nameof(FigureChunkEntity.SubmissionId)]);
-        var stale = rows
-            .Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), received) < 0)
-            .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
-        await ExecuteInBatchesAsync(Batches(stale, _ => 0), cancellationToken);
+            [.. KeyColumns, nameof(FigureChunkEntity.SubmissionId)]);
+        await DeleteAsync(rows.Where(e => e.SubmissionId is { } key && string.CompareOrdinal(SubmissionStamp.ReceivedPart(key), received) < 0), cancellationToken);
     }
 
-    // At most 100 operations and MaxBatchChars of figures a batch, in order.
-    private static IEnumerable<List<TableTransactionAction>> Batches(IEnumerable<TableTransactionAction> actions, Func<TableTransactionAction, int> chars)
+    private Task DeleteAsync(IEnumerable<FigureChunkEntity> rows, CancellationToken cancellationToken) =>
+        ExecuteInBatchesAsync(Batches(rows.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All))), cancellationToken);
+
+    // At most 100 operations, and MaxBatchChars of figures (<paramref name="chars"/>: an action's characters) a batch, in order.
+    private static IEnumerable<List<TableTransactionAction>> Batches(IEnumerable<TableTransactionAction> actions, Func<TableTransactionAction, int>? chars = null)
     {
         var batch = new List<TableTransactionAction>();
         var size = 0;
         foreach (var action in actions)
         {
-            var length = chars(action);
+            var length = chars?.Invoke(action) ?? 0;
             if (batch.Count == MaxBatch || (batch.Count > 0 && size + length > MaxBatchChars))
             {
                 yield return batch;
