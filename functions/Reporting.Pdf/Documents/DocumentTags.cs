@@ -1,4 +1,6 @@
 using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Structure;
 using PdfSharp.UniversalAccessibility;
 
 namespace Reporting.Pdf.Documents;
@@ -11,17 +13,37 @@ namespace Reporting.Pdf.Documents;
 /// </summary>
 public sealed class DocumentTags(StructureBuilder? builder)
 {
-    public void Begin(PdfBlockLevelElementTag tag) => builder?.BeginElement(tag);
+    // The structure elements begun and not yet ended; null for an artifact.
+    private readonly Stack<PdfStructureElement?> _open = new();
 
-    public void Begin(PdfGroupingElementTag tag) => builder?.BeginElement(tag);
+    public void Begin(PdfBlockLevelElementTag tag) => Began(b => b.BeginElement(tag));
+
+    public void Begin(PdfGroupingElementTag tag) => Began(b => b.BeginElement(tag));
 
     /// <summary>A chart or sparkline: read aloud as <paramref name="altText"/> instead of its lines.</summary>
-    public void BeginFigure(string altText, XRect box) => builder?.BeginElement(PdfIllustrationElementTag.Figure, altText, box);
+    public void BeginFigure(string altText, XRect box) => Began(b => b.BeginElement(PdfIllustrationElementTag.Figure, altText, box));
 
     /// <summary>Decoration (rules, fills, chips' backgrounds, repeated table headers, footers) that a reader should skip.</summary>
-    public void BeginArtifact() => builder?.BeginArtifact();
+    public void BeginArtifact()
+    {
+        if (builder is not null)
+        {
+            builder.BeginArtifact();
+            _open.Push(null);
+        }
+    }
 
-    public void End() => builder?.End();
+    public void End()
+    {
+        if (builder is not null)
+        {
+            builder.End();
+            if (_open.Pop() is { } element)
+            {
+                FinishedElement.Compact(element);
+            }
+        }
+    }
 
     /// <summary>Closes open marked content before the page's graphics are disposed.</summary>
     public void CloseMarkedContent() => builder?.EndMarkedContentsWithId();
@@ -39,5 +61,14 @@ public sealed class DocumentTags(StructureBuilder? builder)
         BeginArtifact();
         draw();
         End();
+    }
+
+    private void Began(Action<StructureBuilder> begin)
+    {
+        if (builder is not null)
+        {
+            begin(builder);
+            _open.Push(builder.CurrentStructureElement);
+        }
     }
 }

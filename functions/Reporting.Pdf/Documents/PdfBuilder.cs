@@ -1,6 +1,7 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 using PdfSharp.UniversalAccessibility;
 using Reporting.Core.Scorecards;
 
@@ -21,6 +22,7 @@ public sealed class PdfBuilder : IDisposable
     private readonly int? _totalPages;
     private readonly ParentTreeShelf? _parentTree;
     private XGraphics? _gfx;
+    private PdfPage? _page;
     private int _pages;
 
     /// <param name="scorecard">The scorecard, for the footer and the document's dates.</param>
@@ -74,6 +76,7 @@ public sealed class PdfBuilder : IDisposable
     {
         Tags.CloseMarkedContent();
         _gfx?.Dispose();
+        CompressFinishedPage();
         _parentTree?.ShelveFinishedPages();
         _pages++;
         if (CountingPages)
@@ -82,7 +85,7 @@ public sealed class PdfBuilder : IDisposable
         }
         else
         {
-            var page = _document.AddPage();
+            var page = _page = _document.AddPage();
             page.Width = XUnit.FromPoint(Theme.PageWidth);
             page.Height = XUnit.FromPoint(Theme.PageHeight);
             _gfx = XGraphics.FromPdfPage(page);
@@ -104,15 +107,37 @@ public sealed class PdfBuilder : IDisposable
         return true;
     }
 
-    public byte[] Finish()
+    /// <summary>
+    /// Saves the document into <paramref name="output"/> (empty, seekable: the random parts are rewritten in place after
+    /// saving) and leaves it positioned at its end.
+    /// </summary>
+    public void Finish(Stream output)
     {
         Tags.CloseMarkedContent();
         _gfx?.Dispose();
         _gfx = null;
         _parentTree?.Restore();
-        using var output = new MemoryStream();
         _document.Save(output, false);
-        return ReproduciblePdf.ReplaceRandomParts(output.ToArray(), _identity);
+        ReproduciblePdf.ReplaceRandomParts(output, _identity);
+    }
+
+    // A finished page's drawing is deflated now rather than when the document is saved (the same bytes; PDFsharp skips
+    // streams already filtered): a large pack otherwise holds every page's drawing uncompressed until the end.
+    private void CompressFinishedPage()
+    {
+        if (_page is null || !_document.Options.CompressContentStreams)
+        {
+            return;
+        }
+
+        foreach (var content in _page.Contents.Elements.Select(item => (item as PdfReference)?.Value).OfType<PdfContent>())
+        {
+            // PDFsharp leaves streams of 32 bytes or less uncompressed; so do we.
+            if (content.Stream?.Length > 32)
+            {
+                content.Compressed = true;
+            }
+        }
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,6 +13,11 @@ namespace Reporting.Pdf.Documents;
 /// </summary>
 internal static partial class ReproduciblePdf
 {
+    // The file is read a block at a time; each block overlaps the next by more than the longest match, so a match across
+    // a block's end is found whole in the next block (and only counted where it starts).
+    private const int BlockSize = 1 << 20;
+    private const int Overlap = 256;
+
     public static void SetDocumentId(PdfDocument document, string identity)
     {
         var id = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 16));
@@ -21,33 +27,80 @@ internal static partial class ReproduciblePdf
 
     /// <summary>
     /// Renames the subset tags (ABCDEF+DejaVu Sans) in order of first appearance and replaces the XMP UUIDs with ones
-    /// derived from <paramref name="identity"/>. Every replacement has the same length, so the file's offsets stay valid,
-    /// and the bytes are rewritten where they are (one pass to find, no copies of a multi-megabyte file).
+    /// derived from <paramref name="identity"/>, in the saved file <paramref name="pdf"/> (seekable, from its start).
+    /// Every replacement has the same length, so the file's offsets stay valid: the bytes are rewritten where they are,
+    /// and the file is read in blocks, never held whole (a large pack is a hundred megabytes).
     /// </summary>
-    public static byte[] ReplaceRandomParts(byte[] pdf, string identity)
+    public static void ReplaceRandomParts(Stream pdf, string identity)
     {
-        var text = Encoding.Latin1.GetString(pdf); // one character per byte: a match's index is its byte offset
-        foreach (Match uuid in XmpUuid().Matches(text))
+        var patches = new List<(long At, string Latin1)>();
+        var tags = new List<string>();
+        Scan(pdf, XmpUuidOrSubsetTag(), (at, match) =>
         {
-            var element = uuid.Groups["element"].Value;
-            Write(pdf, uuid.Index, $"<{element}>uuid:{StableUuid(identity + element)}<");
-        }
+            if (match[0] == '<')
+            {
+                var element = match[1..match.IndexOf('>')].ToString();
+                patches.Add((at, $"<{element}>uuid:{StableUuid(identity + element)}<"));
+            }
+            else if (match[^7..^1].ToString() is var tag && !tags.Contains(tag))
+            {
+                tags.Add(tag);
+            }
+        });
 
         // A tag is renamed wherever "TAG+" occurs, as a whole-text replacement would; the font names hold them all.
-        var tags = SubsetTag().Matches(text).Select(m => m.Groups["tag"].Value).Distinct().ToList();
-        for (var i = 0; i < tags.Count; i++)
+        if (tags.Count > 0)
         {
-            var stable = StableTag(i) + "+";
-            for (var at = text.IndexOf(tags[i] + "+", StringComparison.Ordinal); at >= 0; at = text.IndexOf(tags[i] + "+", at + 1, StringComparison.Ordinal))
-            {
-                Write(pdf, at, stable);
-            }
+            var anyTag = new Regex(string.Join('|', tags.Select(t => Regex.Escape(t + "+"))), RegexOptions.CultureInvariant);
+            Scan(pdf, anyTag, (at, match) => patches.Add((at, StableTag(tags.IndexOf(match[..^1].ToString())) + "+")));
         }
 
-        return pdf;
+        foreach (var (at, latin1) in patches)
+        {
+            pdf.Position = at;
+            pdf.Write(Encoding.Latin1.GetBytes(latin1));
+        }
+
+        pdf.Position = pdf.Length;
     }
 
-    private static void Write(byte[] pdf, int at, string latin1) => Encoding.Latin1.GetBytes(latin1, 0, latin1.Length, pdf, at);
+    /// <summary>The file's bytes as one byte per character, block by block: every match with its offset in the file.</summary>
+    private delegate void OnMatch(long at, ReadOnlySpan<char> match);
+
+    private static void Scan(Stream pdf, Regex pattern, OnMatch onMatch)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var chars = ArrayPool<char>.Shared.Rent(BlockSize);
+        try
+        {
+            for (long start = 0; start < pdf.Length; start += BlockSize - Overlap)
+            {
+                pdf.Position = start;
+                var length = pdf.ReadAtLeast(bytes.AsSpan(0, BlockSize), BlockSize, throwOnEndOfStream: false);
+                Encoding.Latin1.GetChars(bytes.AsSpan(0, length), chars);
+                var text = chars.AsSpan(0, length);
+                var last = start + length >= pdf.Length;
+                foreach (var match in pattern.EnumerateMatches(text))
+                {
+                    // A match starting in the overlap is the next block's, unless this block is the last.
+                    if (last || match.Index < BlockSize - Overlap)
+                    {
+                        onMatch(start + match.Index, text.Slice(match.Index, match.Length));
+                    }
+                }
+
+                if (last)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
 
     private static string StableTag(int index)
     {
@@ -63,9 +116,6 @@ internal static partial class ReproduciblePdf
 
     private static Guid StableUuid(string seed) => new(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16));
 
-    [GeneratedRegex(@"<(?<element>xmpMM:DocumentID|xmpMM:InstanceID)>uuid:[0-9a-fA-F-]{36}<")]
-    private static partial Regex XmpUuid();
-
-    [GeneratedRegex(@"/(?:BaseFont|FontName)\s*/(?<tag>[A-Z]{6})\+")]
-    private static partial Regex SubsetTag();
+    [GeneratedRegex(@"<(?:xmpMM:DocumentID|xmpMM:InstanceID)>uuid:[0-9a-fA-F-]{36}<|/(?:BaseFont|FontName)\s*/[A-Z]{6}\+")]
+    private static partial Regex XmpUuidOrSubsetTag();
 }
