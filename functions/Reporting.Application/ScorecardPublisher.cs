@@ -50,15 +50,10 @@ public sealed partial class ScorecardPublisher(
         var run = await runs.StartAsync(period.ToString(), trigger, options.Value.MaxRunDuration, cancellationToken);
         try
         {
-            var step = Stopwatch.StartNew();
             // What this render includes: read before the figures, so anything put in force after it is newer (and marks the month stale).
             var watermark = await figures.WatermarkAsync(ScorecardBuilder.FirstPeriodNeeded(period), period, cancellationToken);
-            var (strategy, stored, received) = await LoadAsync(period, cancellationToken);
-            var loadMs = step.ElapsedMilliseconds;
-            step.Restart();
-            var scorecard = ScorecardBuilder.Build(strategy, period, stored, received);
-            var scoreMs = step.ElapsedMilliseconds;
-            step.Restart();
+            var (strategy, scorecard, loadMs, scoreMs) = await ScoreAsync(period, cancellationToken);
+            var step = Stopwatch.StartNew();
             var version = await scorecards.StartVersionAsync(period, cancellationToken);
             var (names, renderMs) = await RenderAndStoreAsync(scorecard, version, cancellationToken);
             await scorecards.PromoteAsync(period, version, names, cancellationToken);
@@ -76,6 +71,18 @@ public sealed partial class ScorecardPublisher(
             await FinishAsync(period, run, "failed", null, SecretRedactor.Redact(ex.Message));
             throw;
         }
+    }
+
+    // The figures are read and scored in a method of their own, so they are garbage once scored: the render that follows
+    // holds the scorecard only (this async method's locals would live on until it returns).
+    private async Task<(EngagementStrategy Strategy, Scorecard Scorecard, long LoadMs, long ScoreMs)> ScoreAsync(Period period, CancellationToken cancellationToken)
+    {
+        var step = Stopwatch.StartNew();
+        var (strategy, stored, received) = await LoadAsync(period, cancellationToken);
+        var loadMs = step.ElapsedMilliseconds;
+        step.Restart();
+        var scorecard = ScorecardBuilder.Build(strategy, period, stored, received);
+        return (strategy, scorecard, loadMs, step.ElapsedMilliseconds);
     }
 
     /// <summary>
@@ -113,7 +120,8 @@ public sealed partial class ScorecardPublisher(
     }
 
     // The files one at a time, each stored in the version's folder while the next is rendered: a run holds at most two
-    // rendered files, not a thousand departments' PDFs at once. Returns the names in order and the time spent rendering.
+    // rendered files, not a thousand departments' PDFs at once, and PDFs are rendered into temporary files, not memory.
+    // Returns the names in order and the time spent rendering.
     private async Task<(List<string> Names, long RenderMs)> RenderAndStoreAsync(Scorecard scorecard, int version, CancellationToken cancellationToken)
     {
         var names = new List<string>();
@@ -125,27 +133,59 @@ public sealed partial class ScorecardPublisher(
             rendering.Start();
             var rendered = files.MoveNext();
             rendering.Stop();
-            await storing;
+            try
+            {
+                await storing;
+            }
+            catch when (rendered)
+            {
+                await files.Current.DisposeAsync(); // the file just rendered is not stored either
+                throw;
+            }
+
             if (!rendered)
             {
                 return (names, rendering.ElapsedMilliseconds);
             }
 
-            storing = scorecards.StoreAsync(scorecard.Period, version, files.Current, cancellationToken);
+            storing = StoreAsync(scorecard.Period, version, files.Current, cancellationToken);
             names.Add(files.Current.Name);
+        }
+    }
+
+    private async Task StoreAsync(Period period, int version, ScorecardFile file, CancellationToken cancellationToken)
+    {
+        await using (file)
+        {
+            await scorecards.StoreAsync(period, version, file, cancellationToken);
         }
     }
 
     // Rendered as they are asked for.
     private IEnumerable<ScorecardFile> FilesOf(Scorecard scorecard)
     {
-        yield return new(LeadershipPack, renderer.RenderLeadershipPack(scorecard), "application/pdf");
+        yield return Pdf(LeadershipPack, pdf => renderer.RenderLeadershipPack(scorecard, pdf));
         foreach (var department in scorecard.Departments)
         {
-            yield return new($"{department.Id}.pdf", renderer.RenderDepartment(scorecard, department), "application/pdf");
+            yield return Pdf($"{department.Id}.pdf", pdf => renderer.RenderDepartment(scorecard, department, pdf));
         }
 
-        yield return new(ScorecardJsonFile, Encoding.UTF8.GetBytes(ScorecardJson.Serialize(scorecard)), "application/json");
+        yield return new(ScorecardJsonFile, new MemoryStream(Encoding.UTF8.GetBytes(ScorecardJson.Serialize(scorecard))), "application/json");
+    }
+
+    private static ScorecardFile Pdf(string name, Action<Stream> render)
+    {
+        var file = TemporaryFile.Create();
+        try
+        {
+            render(file);
+            return new(name, file, "application/pdf");
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     // Mail and other follow-ups run after the version is recorded; their failures are theirs, never the render's.

@@ -190,6 +190,22 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(8, Directory.GetFiles(Path.Combine(_folder, "out", "2026-10"), "*.pdf").Length - 1);
     }
 
+    [Fact]
+    public async Task Render_RendersThroughTemporaryFiles_AndLeavesNoneBehind()
+    {
+        await Run("init");
+        var temporary = Directory.CreateDirectory(Path.Combine(_folder, "tmp")).FullName;
+        var environment = new Dictionary<string, string?> { ["TMPDIR"] = temporary };
+
+        var result = await CliProcess.RunWithEnvironmentAsync(TestStorage.Settings(_account), environment, "render", "--period", "2026-10", "--out", Path.Combine(_folder, "out"));
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Empty(Directory.GetFileSystemEntries(temporary, "reporting-*"));
+        var pack = await File.ReadAllBytesAsync(Path.Combine(_folder, "out", "2026-10", "leadership.pdf"));
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(pack, 0, 5));
+        Assert.EndsWith("%%EOF", System.Text.Encoding.Latin1.GetString(pack).TrimEnd());
+    }
+
     [Theory]
     [InlineData("2026-13")]
     [InlineData("October")]

@@ -29,19 +29,22 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
         return await ClaimNextVersionAsync(period, cancellationToken);
     }
 
-    /// <summary>Stores one file of a started version, in its folder only.</summary>
-    public Task StoreAsync(Period period, int version, ScorecardFile file, CancellationToken cancellationToken) =>
-        UploadAsync($"{VersionFolder(period, version)}{file.Name}", BinaryData.FromBytes(file.Content), file.ContentType, cancellationToken);
+    /// <summary>Stores one file of a started version, in its folder only, read from its start.</summary>
+    public Task StoreAsync(Period period, int version, ScorecardFile file, CancellationToken cancellationToken)
+    {
+        file.Content.Position = 0;
+        return Container.GetBlobClient($"{VersionFolder(period, version)}{file.Name}").UploadAsync(file.Content, UploadOptions(file.ContentType), cancellationToken);
+    }
 
     /// <summary>
-    /// Makes a version's files the period's latest, once every one of them is stored: each is read back from the version's
-    /// folder and written over the latest, a few at a time, so a render never holds all its files at once.
+    /// Makes a version's files the period's latest, once every one of them is stored: each is streamed back from the
+    /// version's folder and written over the latest, a few at a time, so a render never holds a whole file in memory.
     /// </summary>
     public Task PromoteAsync(Period period, int version, IEnumerable<string> fileNames, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(fileNames, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (name, token) =>
         {
-            var stored = (await Container.GetBlobClient($"{VersionFolder(period, version)}{name}").DownloadContentAsync(token)).Value;
-            await UploadAsync($"{period}/{name}", stored.Content, stored.Details.ContentType, token);
+            using var stored = (await Container.GetBlobClient($"{VersionFolder(period, version)}{name}").DownloadStreamingAsync(cancellationToken: token)).Value;
+            await Container.GetBlobClient($"{period}/{name}").UploadAsync(stored.Content, UploadOptions(stored.Details.ContentType), token);
         });
 
     /// <summary>The names of the period's latest files.</summary>
@@ -85,10 +88,10 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
     internal static string VersionFolder(Period period, int version) => $"{period}/{VersionsFolder}{version:000}/";
 
     private Task UploadAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken) =>
-        Container.GetBlobClient(name).UploadAsync(
-            content,
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
-            cancellationToken);
+        Container.GetBlobClient(name).UploadAsync(content, UploadOptions(contentType), cancellationToken);
+
+    private static BlobUploadOptions UploadOptions(string contentType) =>
+        new() { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
 
     private async Task<byte[]> DownloadAsync(string name, CancellationToken cancellationToken) =>
         (await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
