@@ -77,6 +77,11 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         Assert.Equal([1, 2], await scorecards.ListVersionsAsync(october, default));
         Assert.Equal((first.Version, second.Version), (1, 2));
         Assert.Equal(await scorecards.ReadVersionAsync(october, 2, "scorecard.json", default), await scorecards.ReadAsync(october, "scorecard.json", default));
+        Assert.Equal(await scorecards.ReadVersionAsync(october, 2, "leadership.pdf", default), await scorecards.ReadAsync(october, "leadership.pdf", default));
+        // The latest files are copies of the version's, content types included (a browser opens them as what they are).
+        var container = host.Account.BlobService.GetBlobContainerClient(host.Account.Options.ScorecardContainer);
+        Assert.Equal("application/pdf", (await container.GetBlobClient("2026-10/leadership.pdf").GetPropertiesAsync()).Value.ContentType);
+        Assert.Equal("application/json", (await container.GetBlobClient("2026-10/scorecard.json").GetPropertiesAsync()).Value.ContentType);
         Assert.Contains("\"actual\": null", System.Text.Encoding.UTF8.GetString(await scorecards.ReadVersionAsync(october, 1, "scorecard.json", default)));
         var entry = (await host.Services.GetRequiredService<ScorecardIndexStore>().ReadAsync(default)).Find("2026-10")!;
         Assert.Equal(2, entry.LatestVersion);

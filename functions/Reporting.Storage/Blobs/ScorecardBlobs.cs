@@ -37,14 +37,26 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
     }
 
     /// <summary>
-    /// Makes a version's files the period's latest, once every one of them is stored: each is streamed back from the
-    /// version's folder and written over the latest, a few at a time, so a render never holds a whole file in memory.
+    /// Makes a version's files the period's latest, once every one of them is stored: the storage service copies each
+    /// from the version's folder over the latest (Copy Blob within the account, content type and all), a few at a time;
+    /// no file passes through this process.
     /// </summary>
     public Task PromoteAsync(Period period, int version, IEnumerable<string> fileNames, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(fileNames, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (name, token) =>
+        Parallel.ForEachAsync(fileNames, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (name, token) =>
         {
-            using var stored = (await Container.GetBlobClient($"{VersionFolder(period, version)}{name}").DownloadStreamingAsync(cancellationToken: token)).Value;
-            await Container.GetBlobClient($"{period}/{name}").UploadAsync(stored.Content, UploadOptions(stored.Details.ContentType), token);
+            var source = Container.GetBlobClient($"{VersionFolder(period, version)}{name}");
+            var copy = await Container.GetBlobClient($"{period}/{name}").StartCopyFromUriAsync(source.Uri, cancellationToken: token);
+            // A copy within one account usually finishes before the answer; otherwise its status is polled until it does.
+            if (copy.GetRawResponse().Headers.TryGetValue("x-ms-copy-status", out var status) && status == "success")
+            {
+                return;
+            }
+
+            await copy.WaitForCompletionAsync(token);
+            if (!copy.HasValue)
+            {
+                throw new IOException($"The storage service did not finish copying {source.Name} to the period's latest files; the version's own files are complete and the run can be repeated.");
+            }
         });
 
     /// <summary>The names of the period's latest files.</summary>
