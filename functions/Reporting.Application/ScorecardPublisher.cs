@@ -119,36 +119,54 @@ public sealed partial class ScorecardPublisher(
         }
     }
 
-    // The files one at a time, each stored in the version's folder while the next is rendered: a run holds at most two
-    // rendered files, not a thousand departments' PDFs at once, and PDFs are rendered into temporary files, not memory.
-    // Returns the names in order and the time spent rendering.
+    // The leadership pack, by far the largest file (every department's pages and more), renders on a thread of its own
+    // while the other files render one at a time, each stored in the version's folder while the next is rendered. PDFs
+    // are rendered into temporary files, not memory: a run holds the pack's document and one or two small files at most.
+    // Returns the names (the pack first) and the time until every file was rendered and stored.
     private async Task<(List<string> Names, long RenderMs)> RenderAndStoreAsync(Scorecard scorecard, int version, CancellationToken cancellationToken)
     {
+        var watch = Stopwatch.StartNew();
+        var pack = Task.Run(() => StoreAsync(scorecard.Period, version, Pdf(LeadershipPack, file => renderer.RenderLeadershipPack(scorecard, file)), cancellationToken), CancellationToken.None);
+        List<string> others;
+        try
+        {
+            others = await RenderAndStoreInTurnAsync(scorecard.Period, version, OtherFilesOf(scorecard), cancellationToken);
+        }
+        catch
+        {
+            // The pack's thread is not left running on after the run has failed; its own outcome no longer matters.
+            await pack.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+
+        await pack;
+        return ([LeadershipPack, .. others], watch.ElapsedMilliseconds);
+    }
+
+    private async Task<List<string>> RenderAndStoreInTurnAsync(Period period, int version, IEnumerable<ScorecardFile> rendered, CancellationToken cancellationToken)
+    {
         var names = new List<string>();
-        var rendering = new Stopwatch();
         var storing = Task.CompletedTask;
-        using var files = FilesOf(scorecard).GetEnumerator();
+        using var files = rendered.GetEnumerator();
         while (true)
         {
-            rendering.Start();
-            var rendered = files.MoveNext();
-            rendering.Stop();
+            var next = files.MoveNext();
             try
             {
                 await storing;
             }
-            catch when (rendered)
+            catch when (next)
             {
                 await files.Current.DisposeAsync(); // the file just rendered is not stored either
                 throw;
             }
 
-            if (!rendered)
+            if (!next)
             {
-                return (names, rendering.ElapsedMilliseconds);
+                return names;
             }
 
-            storing = StoreAsync(scorecard.Period, version, files.Current, cancellationToken);
+            storing = StoreAsync(period, version, files.Current, cancellationToken);
             names.Add(files.Current.Name);
         }
     }
@@ -161,10 +179,9 @@ public sealed partial class ScorecardPublisher(
         }
     }
 
-    // Rendered as they are asked for.
-    private IEnumerable<ScorecardFile> FilesOf(Scorecard scorecard)
+    // Every file but the pack, rendered as they are asked for.
+    private IEnumerable<ScorecardFile> OtherFilesOf(Scorecard scorecard)
     {
-        yield return Pdf(LeadershipPack, pdf => renderer.RenderLeadershipPack(scorecard, pdf));
         foreach (var department in scorecard.Departments)
         {
             yield return Pdf($"{department.Id}.pdf", pdf => renderer.RenderDepartment(scorecard, department, pdf));

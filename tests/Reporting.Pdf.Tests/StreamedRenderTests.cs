@@ -20,6 +20,23 @@ public sealed class StreamedRenderTests
     }
 
     [Fact]
+    public async Task RenderingThePackAndDepartmentsAtTheSameTime_GivesTheBytesRenderedOneAtATime()
+    {
+        // The publisher renders the pack on a thread of its own while the departments' PDFs render on another.
+        var scorecard = SampleOrganisation.Scorecard(new Period(2026, 10));
+        var alone = new[] { Renderer.RenderLeadershipPack(scorecard) }.Concat(scorecard.Departments.Select(d => Renderer.RenderDepartment(scorecard, d))).ToList();
+
+        for (var round = 0; round < 3; round++)
+        {
+            var pack = Task.Run(() => Renderer.RenderLeadershipPack(scorecard));
+            var departments = scorecard.Departments.AsParallel().AsOrdered().WithDegreeOfParallelism(3).Select(d => Renderer.RenderDepartment(scorecard, d)).ToList();
+
+            Assert.Equal(alone[0], await pack);
+            Assert.Equal(alone.Skip(1), departments);
+        }
+    }
+
+    [Fact]
     public void RenderIntoAStreamThatIsNotEmptyOrCannotSeek_IsRefusedBeforeRendering()
     {
         var scorecard = SampleOrganisation.Scorecard(new Period(2026, 10));
