@@ -87,14 +87,19 @@ internal static class GrowthChart
                 gfx.DrawEllipse(brush, X(point.Departments) - 3, Y(other(point)) - 3, 6, 6);
             }
 
-            gfx.DrawString(other(points[^1]).ToString("0.#", CultureInfo.InvariantCulture), font, brush, X(points[^1].Departments) + 5, Y(other(points[^1])) + 2, XStringFormats.TopLeft);
+            gfx.DrawString(Label(other(points[^1])), font, brush, X(points[^1].Departments) + 5, Y(other(points[^1])) + 2, XStringFormats.TopLeft);
         }
 
         foreach (var point in points)
         {
             gfx.DrawEllipse(new XSolidBrush(XColors.SteelBlue), X(point.Departments) - 3, Y(value(point)) - 3, 6, 6);
             gfx.DrawString(point.Departments.ToString(CultureInfo.InvariantCulture), font, XBrushes.Black, X(point.Departments), box.Bottom + 4, XStringFormats.TopCenter);
-            gfx.DrawString(value(point).ToString("0.#", CultureInfo.InvariantCulture), font, XBrushes.Black, X(point.Departments) + 5, Y(value(point)) - 4, XStringFormats.BottomLeft);
+            // The largest run's label to the left of its point, so it stays on the page.
+            var last = point == points[^1];
+            gfx.DrawString(Label(value(point)), font, XBrushes.Black, X(point.Departments) + (last ? -5 : 5), Y(value(point)) - 4, last ? XStringFormats.BottomRight : XStringFormats.BottomLeft);
         }
     }
+
+    // Seconds with a decimal; megabytes whole.
+    private static string Label(double value) => value.ToString(value >= 100 ? "N0" : "0.#", CultureInfo.InvariantCulture);
 }
