@@ -145,8 +145,10 @@ public sealed class FaultTests(AzuriteFixture azurite)
         const int departments = 300; // a render of a few seconds, so the kill can land inside it
         var account = TestStorage.Account(azurite);
         await PrepareAsync(account, GeneratedOrganisation.StrategyYaml(departments, 12), departments);
+        var temporary = Directory.CreateTempSubdirectory("reporting-fault-").FullName;
         var settings = new Dictionary<string, string?>
         {
+            ["TMPDIR"] = temporary, // where the host renders its PDFs
             ["extensions:monthlyScorecards:schedule"] = "*/10 * * * * *",
             ["extensions:monthlyScorecards:maxRunDuration"] = "00:00:02",
             ["singleton:listenerLockPeriod"] = "00:00:15",
@@ -162,6 +164,8 @@ public sealed class FaultTests(AzuriteFixture azurite)
             && (await scorecards.ListVersionsAsync(Latest, default)).Count > 0 ? "writing" : null, "a render to start writing", TimeSpan.FromSeconds(120));
         first.Kill();
 
+        // The PDFs the killed host was rendering are gone with it, not left in the temp folder.
+        Assert.Empty(Directory.GetFileSystemEntries(temporary, "reporting-*"));
         await AssertEveryVisibleFileIsCompleteAsync(scorecards);
         await using var second = HostProcess.Start(account, settings);
         var log = await Eventually.GetAsync(async () =>
