@@ -179,7 +179,6 @@ public sealed class FaultTests(AzuriteFixture azurite)
         Assert.Equal(departments + 2, (await scorecards.ListAsync(Latest, default)).Count);
         var index = (await new ScorecardIndexStore(account).ReadAsync(default)).Find(Latest.ToString())!;
         Assert.Equal(departments + 2, index.Versions.Single(v => v.Version == index.LatestVersion).Files.Count);
-        Directory.Delete(temporary, recursive: true);
     }
 
     [Fact]
