@@ -126,16 +126,42 @@ public sealed partial class ScorecardPublisher(
     private async Task<(List<string> Names, long RenderMs)> RenderAndStoreAsync(Scorecard scorecard, int version, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var pack = Task.Run(() => StoreAsync(scorecard.Period, version, Pdf(LeadershipPack, file => renderer.RenderLeadershipPack(scorecard, file)), cancellationToken), CancellationToken.None);
+        // Either side failing stops the other: the departments before their next file, the pack's upload if it has not begun.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pack = Task.Run(async () =>
+        {
+            try
+            {
+                await StoreAsync(scorecard.Period, version, Pdf(LeadershipPack, file => renderer.RenderLeadershipPack(scorecard, file)), stop.Token);
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None);
         List<string> others;
         try
         {
-            others = await RenderAndStoreInTurnAsync(scorecard.Period, version, OtherFilesOf(scorecard), cancellationToken);
+            others = await RenderAndStoreInTurnAsync(scorecard.Period, version, OtherFilesOf(scorecard, stop.Token), stop.Token);
         }
-        catch
+        catch (Exception failure)
         {
-            // The pack's thread is not left running on after the run has failed; its own outcome no longer matters.
-            await pack.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await stop.CancelAsync();
+            try
+            {
+                await pack; // never left running on, nor its failure unobserved
+            }
+            catch (Exception packFailure) when (failure is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // The departments only stopped because the pack failed: the pack's failure is the run's.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(packFailure);
+            }
+            catch (Exception)
+            {
+                // The departments' own failure is the run's.
+            }
+
             throw;
         }
 
@@ -180,10 +206,11 @@ public sealed partial class ScorecardPublisher(
     }
 
     // Every file but the pack, rendered as they are asked for.
-    private IEnumerable<ScorecardFile> OtherFilesOf(Scorecard scorecard)
+    private IEnumerable<ScorecardFile> OtherFilesOf(Scorecard scorecard, CancellationToken cancellationToken)
     {
         foreach (var department in scorecard.Departments)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return Pdf($"{department.Id}.pdf", pdf => renderer.RenderDepartment(scorecard, department, pdf));
         }
 

@@ -11,11 +11,19 @@ internal static class TemporaryFile
     {
         var path = Path.Combine(Path.GetTempPath(), $"reporting-{Path.GetRandomFileName()}");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            File.Delete(path);
-        }
+            if (!OperatingSystem.IsWindows())
+            {
+                File.Delete(path);
+            }
 
-        return file;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 }

@@ -11,8 +11,8 @@ namespace Reporting.Pdf.Documents;
 /// </summary>
 internal static class FinishedElement
 {
-    // The PDF names themselves: PDFsharp keeps its key classes internal. Names are immutable, so one instance can be
-    // written in every element.
+    // The PDF names themselves: PDFsharp keeps its key classes internal. A name is never changed once made (nothing on
+    // PDFsharp's save path marks one), so one instance can be written in every element, of every document.
     private const string Kids = "/K";
     private const string Type = "/Type";
     private static readonly PdfName StructElem = new("/StructElem");

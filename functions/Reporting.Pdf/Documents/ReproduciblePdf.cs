@@ -13,8 +13,9 @@ namespace Reporting.Pdf.Documents;
 /// </summary>
 internal static partial class ReproduciblePdf
 {
-    // The file is read a block at a time; each block overlaps the next by more than the longest match, so a match across
-    // a block's end is found whole in the next block (and only counted where it starts).
+    // The file is read a block at a time; each block overlaps the next by more than the longest match (under 100
+    // characters: the patterns are bounded), so a match across a block's end is found whole in the next block (and only
+    // counted where it starts).
     private const int BlockSize = 1 << 20;
     private const int Overlap = 256;
 
@@ -116,6 +117,6 @@ internal static partial class ReproduciblePdf
 
     private static Guid StableUuid(string seed) => new(SHA256.HashData(Encoding.UTF8.GetBytes(seed)).AsSpan(0, 16));
 
-    [GeneratedRegex(@"<(?:xmpMM:DocumentID|xmpMM:InstanceID)>uuid:[0-9a-fA-F-]{36}<|/(?:BaseFont|FontName)\s*/[A-Z]{6}\+")]
+    [GeneratedRegex(@"<(?:xmpMM:DocumentID|xmpMM:InstanceID)>uuid:[0-9a-fA-F-]{36}<|/(?:BaseFont|FontName)\s{0,32}/[A-Z]{6}\+")]
     private static partial Regex XmpUuidOrSubsetTag();
 }

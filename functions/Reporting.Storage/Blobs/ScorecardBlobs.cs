@@ -52,10 +52,13 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
                 return;
             }
 
-            await copy.WaitForCompletionAsync(token);
+            // The response, not the value: the value of a copy that failed or was aborted throws an unhelpful "not completed".
+            var last = await copy.WaitForCompletionResponseAsync(token);
             if (!copy.HasValue)
             {
-                throw new IOException($"The storage service did not finish copying {source.Name} to the period's latest files; the version's own files are complete and the run can be repeated.");
+                var outcome = last.Headers.TryGetValue("x-ms-copy-status", out var final) ? final : "unknown";
+                var reason = last.Headers.TryGetValue("x-ms-copy-status-description", out var description) ? $": {description}" : "";
+                throw new IOException($"The storage service did not finish copying {source.Name} to the period's latest files ({outcome}{reason}); the version's own files are complete and the run can be repeated.");
             }
         });
 
