@@ -102,9 +102,6 @@ public sealed class ScorecardBlobs(ReportingStorageAccount account)
 
     internal static string VersionFolder(Period period, int version) => $"{period}/{VersionsFolder}{version:000}/";
 
-    private Task UploadAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken) =>
-        Container.GetBlobClient(name).UploadAsync(content, UploadOptions(contentType), cancellationToken);
-
     private static BlobUploadOptions UploadOptions(string contentType) =>
         new() { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
 
