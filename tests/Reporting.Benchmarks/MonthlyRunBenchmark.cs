@@ -86,8 +86,7 @@ internal static class MonthlyRunBenchmark
         {
             if (withPointers)
             {
-                var pointers = TableClient.CreateQueryFilter($"PartitionKey eq {month} and RowKey ge {FigurePointerEntity.RowPrefix} and RowKey lt {FigurePointerEntity.RowPrefix[..^1] + "}"}");
-                await foreach (var _ in table.QueryAsync<TableEntity>(pointers, 1000, cancellationToken: token).AsPages())
+                await foreach (var _ in table.QueryAsync<TableEntity>(FigurePointerEntity.InMonth(month), 1000, cancellationToken: token).AsPages())
                 {
                 }
             }

@@ -15,4 +15,8 @@ public sealed class FigurePointerEntity : TableRow
     public int FigureCount { get; set; }
 
     public static string RowKeyFor(string department) => RowPrefix + department;
+
+    /// <summary>The query filter for every department's pointer in one month's partition.</summary>
+    public static string InMonth(string partition) =>
+        Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {RowPrefix} and RowKey lt {RowPrefix[..^1] + "}"}");
 }

@@ -256,8 +256,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
     }
 
     private Task<List<FigurePointerEntity>> PointersAsync(string partition, CancellationToken cancellationToken) =>
-        Table.QueryAllAsync<FigurePointerEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FigurePointerEntity.RowPrefix} and RowKey lt {FigurePointerEntity.RowPrefix[..^1] + "}"}"), cancellationToken);
+        Table.QueryAllAsync<FigurePointerEntity>(FigurePointerEntity.InMonth(partition), cancellationToken);
 
     private async Task<FigureSwap> SwapAsync(string department, string partition, SubmissionStamp stamp, int figureCount, CancellationToken cancellationToken)
     {
