@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reporting.Core.Periods;
@@ -214,7 +213,7 @@ public sealed partial class ScorecardPublisher(
             yield return Pdf($"{department.Id}.pdf", pdf => renderer.RenderDepartment(scorecard, department, pdf));
         }
 
-        yield return new(ScorecardJsonFile, new MemoryStream(Encoding.UTF8.GetBytes(ScorecardJson.Serialize(scorecard))), "application/json");
+        yield return new(ScorecardJsonFile, new MemoryStream(ScorecardJson.ToUtf8(scorecard)), "application/json");
     }
 
     private static ScorecardFile Pdf(string name, Action<Stream> render)

@@ -87,7 +87,8 @@ public sealed partial class ScorecardDelivery(
                 return true;
         }
 
-        var current = await scorecards.ReadVersionAsync(scorecard.Period, version, ScorecardPublisher.ScorecardJsonFile, cancellationToken);
+        // The version's scorecard.json is these bytes (the publisher stores the same); only the version before is read.
+        var current = ScorecardJson.ToUtf8(scorecard);
         var previous = await scorecards.ReadVersionAsync(scorecard.Period, version - 1, ScorecardPublisher.ScorecardJsonFile, cancellationToken);
         return !current.AsSpan().SequenceEqual(previous);
     }

@@ -21,6 +21,9 @@ public static class ScorecardJson
 
     public static string Serialize(Scorecard scorecard) => JsonSerializer.Serialize(ToDocument(scorecard), Options).ReplaceLineEndings("\n");
 
+    /// <summary>The bytes of <c>scorecard.json</c> as stored: <see cref="Serialize"/> in UTF-8.</summary>
+    public static byte[] ToUtf8(Scorecard scorecard) => System.Text.Encoding.UTF8.GetBytes(Serialize(scorecard));
+
     private static object ToDocument(Scorecard scorecard) => new
     {
         period = scorecard.Period.ToString(),
