@@ -11,20 +11,29 @@ namespace Reporting.IntegrationTests;
 [Collection(AzuriteCollection.Name)]
 public sealed class HostileNameTests(AzuriteFixture azurite)
 {
-    public static TheoryData<string, string> Names => new()
+    private const string CannotBeUsed = "cannot be used: name files with letters, digits";
+    private const string NotReadBack = "could not be read back under the name";
+
+    /// <summary>
+    /// Each name as a department's link would send it, what storage answers (Azurite, which here behaves as Azure does:
+    /// it takes every one of them), the name it is stored under, and the answer's problem. Null: Azurite cannot list the
+    /// name (it writes the control character into its listing XML unescaped, where Azure escapes it), so the emulator's
+    /// scan never sees it; recorded in docs/reliability.md.
+    /// </summary>
+    public static TheoryData<string, string, string, string?> Names => new()
     {
-        { "dot segments", "x%2F..%2F2026-10.csv" },
-        { "leading dot segments", "..%2F..%2Fconfig%2Fstrategy.yaml" },
-        { "encoded slash twice", "2026%252F10.csv" },
-        { "control character", "bell%07.csv" },
-        { "backslash", "..%5Cevil.csv" },
-        { "hash", "2026-10.csv%23fragment" },
-        { "very long", new string('a', 900) + ".csv" },
+        { "dot segments", "x%2F..%2F2026-10.csv", "x/../2026-10.csv", CannotBeUsed },
+        { "leading dot segments", "..%2F..%2Fconfig%2Fstrategy.yaml", "../../config/strategy.yaml", CannotBeUsed },
+        { "encoded slash twice", "2026%252F10.csv", "2026%2F10.csv", CannotBeUsed },
+        { "control character", "bell%07.csv", "bell\u0007.csv", null },
+        { "backslash", "..%5Cevil.csv", "../evil.csv", CannotBeUsed },
+        { "hash", "2026-10.csv%23fragment", "2026-10.csv#fragment", CannotBeUsed },
+        { "very long", new string('a', 900) + ".csv", new string('a', 900) + ".csv", CannotBeUsed },
     };
 
     [Theory]
     [MemberData(nameof(Names))]
-    public async Task HostileName_IsRefusedWithAnAnswer_AndNothingIsStored(string variant, string encodedName)
+    public async Task HostileName_IsRefusedWithAnAnswer_AndNothingIsStored(string variant, string encodedName, string storedName, string? problem)
     {
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
         // Azurite checks the link against the real time, so it is granted by the real clock, not the host's test clock.
@@ -34,11 +43,7 @@ public sealed class HostileNameTests(AzuriteFixture azurite)
         using var put = new HttpRequestMessage(HttpMethod.Put, new Uri(url)) { Content = new StringContent("period,kpi,value\n2026-10,new-customers,5000\n") };
         put.Headers.Add("x-ms-blob-type", "BlockBlob");
         var response = await http.SendAsync(put);
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, $"{variant}: {response.StatusCode}");
-        if (response.StatusCode == HttpStatusCode.BadRequest)
-        {
-            return; // the storage service itself refused the name: nothing to handle
-        }
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         // Another department's upload is handled whatever the hostile name does to its container.
         await host.UploadAsync("hr", "2026-10.csv", new SubmissionCsvBuilder("2026-10").WithRow("social-hires", "4").BuildText());
@@ -46,24 +51,23 @@ public sealed class HostileNameTests(AzuriteFixture azurite)
         var strategy = await host.Services.GetRequiredService<StrategyBlob>().ReadVersionAsync(default);
         Assert.Contains("Northwind Traders", strategy?.Yaml);
 
-        if (await ListAsync(host, "sales") is not [var stored])
+        if (problem is null)
         {
-            return; // the emulator cannot even list the name (control characters): recorded in docs/reliability.md
-        }
-
-        var answer = JsonDocument.Parse(await Eventually.GetAsync(() => host.Blobs.ReadResultJsonAsync("sales", stored.BlobName, default), $"the answer to {variant}")).RootElement;
-        var status = answer.GetProperty("status").GetString();
-        var salesFigures = (await host.Figures.LoadAsync(new Period(2026, 10), new Period(2026, 10), default)).Where(f => f.DepartmentId == "sales").ToList();
-        if (Core.Submissions.UploadName.IsSafe(stored.BlobName) && status == "accepted")
-        {
-            Assert.Equal(5000, Assert.Single(salesFigures).Value); // storage reduced it to a plain name in the department's own container
+            Assert.Empty(await ListAsync(host, "sales"));
+            Assert.Empty(await SalesFiguresAsync(host));
             return;
         }
 
-        Assert.Equal("rejected", status);
-        Assert.Matches("cannot be used|could not be read back", answer.GetProperty("problems")[0].GetProperty("message").GetString());
-        Assert.Empty(salesFigures);
+        var stored = Assert.Single(await ListAsync(host, "sales"));
+        Assert.Equal(storedName, stored.BlobName);
+        var answer = JsonDocument.Parse(await Eventually.GetAsync(() => host.Blobs.ReadResultJsonAsync("sales", stored.BlobName, default), $"the answer to {variant}")).RootElement;
+        Assert.Equal("rejected", answer.GetProperty("status").GetString());
+        Assert.Contains(problem, Assert.Single(answer.GetProperty("problems").EnumerateArray()).GetProperty("message").GetString());
+        Assert.Empty(await SalesFiguresAsync(host));
     }
+
+    private static async Task<List<Core.Submissions.KpiFigure>> SalesFiguresAsync(HostHarness host) =>
+        [.. (await host.Figures.LoadAsync(new Period(2026, 10), new Period(2026, 10), default)).Where(f => f.DepartmentId == "sales")];
 
     private static async Task<List<SubmissionUpload>> ListAsync(HostHarness host, string department)
     {

@@ -100,8 +100,8 @@ public sealed class MailTests(AzuriteFixture azurite)
         await dispatchers[0].SendOnceAsync(key, mail, default); // a host started again later
 
         Assert.Equal([DeliveryStatus.Sent], outcomes.Where(o => o is not null));
-        await Task.Delay(500);
-        Assert.Single(await maildev.Inbox.ListAsync());
+        Assert.Single(await InboxAsync(maildev, 1)); // every send above has returned: a second copy would be counted
+
     }
 
     [Fact]
@@ -169,25 +169,42 @@ public sealed class MailTests(AzuriteFixture azurite)
         await using var maildev = await MailDevServer.StartAsync();
         var settings = maildev.Settings();
         settings["Mail:MaxAttachmentBytes"] = "1000";
-        settings["Mail:LinkValidity"] = "30.00:00:00"; // storage checks expiry against the real clock, not the test's
+        settings["Mail:LinkValidity"] = "2.00:00:00";
+        // Storage checks a link's expiry against its own clock, the real one: this host signs on the real clock too (an
+        // empty Reporting:Now), so the link downloads whatever today's date is, and the expected expiry is computed from it.
+        settings[TestClock.Key] = "";
+        settings["extensions:mail:reminderSchedule"] = "0 0 0 1 1 *"; // on the real clock, no reminder may join the inbox
+        var before = TimeProvider.System.GetUtcNow();
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), settings);
         await host.Services.GetRequiredService<ScorecardPublisher>().PublishAsync(October, "test", default);
+        var after = TimeProvider.System.GetUtcNow();
 
         var ceo = (await InboxAsync(maildev, MessagesPerVersion)).Single(m => m.To.Single().Address == "ceo@northwind.example.org");
         Assert.Empty(ceo.Attachments ?? []);
-        Assert.Contains("The PDF (leadership.pdf) is too large to attach. Download it here until 2026-12-10 09:00 UTC:", ceo.Text);
+        var until = System.Text.RegularExpressions.Regex.Match(ceo.Text!, @"The PDF \(leadership\.pdf\) is too large to attach\. Download it here until (\d{4}-\d\d-\d\d \d\d:\d\d) UTC:");
+        Assert.True(until.Success, ceo.Text);
+        var expires = DateTimeOffset.ParseExact(until.Groups[1].Value + "Z", "yyyy-MM-dd HH:mmK", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expires, Minute(before.AddDays(2)), after.AddDays(2));
         var link = ceo.Text!.Split('\n').Single(l => l.StartsWith("http://", StringComparison.Ordinal));
         Assert.Contains("/versions/001/leadership.pdf?", link);
         using var http = new HttpClient();
         Assert.Contains("Northwind Traders", PdfText.Extract(await http.GetByteArrayAsync(link)));
     }
 
-    private static async Task<IReadOnlyList<MailDevMessage>> InboxAsync(MailDevServer maildev, int count) =>
-        await Eventually.GetAsync(async () =>
+    private static DateTimeOffset Minute(DateTimeOffset time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+
+    // Every caller has awaited the sends it expects (a publish, a retry), so once the count is reached nothing more is on
+    // its way: a message sent twice makes the count too high, and the test fails.
+    private static async Task<IReadOnlyList<MailDevMessage>> InboxAsync(MailDevServer maildev, int count)
+    {
+        var messages = await Eventually.GetAsync(async () =>
         {
             var messages = await maildev.Inbox.ListAsync();
             return messages.Count >= count ? messages : null;
         }, $"{count} messages in maildev");
+        Assert.Equal(count, messages.Count);
+        return messages;
+    }
 
     private static MailDispatcher Dispatcher(Reporting.Storage.ReportingStorageAccount account, Dictionary<string, string?> settings)
     {

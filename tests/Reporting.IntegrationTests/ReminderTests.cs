@@ -46,7 +46,12 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         Assert.Contains($"#upload=http%3A%2F%2F127.0.0.1%3A", support.Text);
         Assert.Contains($"%2F{account.Options.SubmissionContainerPrefix}customer-support%3F", support.Text);
         Assert.Contains("Your upload page</a>", support.Html);
-        Assert.Contains("sp=", support.Text);
+        // The link is signed on the host's clock (3 December), so storage, on the real clock, may already refuse it: what it
+        // grants is read from its signature instead. The department's own upload container, read, create, write and list,
+        // for the 7 days of Mail:UploadLinkValidity.
+        var upload = System.Web.HttpUtility.ParseQueryString(new Uri(support.Text!.Split('"').Single(p => p.Contains("-sub-customer-support/2026-11.csv?", StringComparison.Ordinal))).Query);
+        Assert.Equal(("c", "rcwl"), (upload["sr"], upload["sp"]));
+        Assert.InRange(DateTimeOffset.Parse(upload["se"]!, System.Globalization.CultureInfo.InvariantCulture), new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 9, 5, 0, TimeSpan.Zero));
         Assert.Contains($"curl -X PUT -H \"x-ms-blob-type: BlockBlob\" --data-binary @2026-11.csv \"http://127.0.0.1:", support.Text);
         Assert.Contains("-sub-customer-support/2026-11.csv?", support.Text);
         var template = Encoding.UTF8.GetString(await maildev.Inbox.AttachmentAsync(support, support.Attachments!.Single(a => a.FileName == "2026-11.csv")));
@@ -58,9 +63,7 @@ public sealed class ReminderTests(AzuriteFixture azurite)
             Assert.Equal(8, await host.Services.GetRequiredService<DeadlineReminders>().SendAsync(default));
         }
 
-        messages = await InboxAsync(maildev, 15);
-        await Task.Delay(500);
-        Assert.Equal(15, (await maildev.Inbox.ListAsync()).Count);
+        messages = await InboxAsync(maildev, 15); // exactly: the second host's sends have returned, and sent nothing twice
         var admin = messages.Single(m => m.To.Single().Address == "reporting-admin@northwind.example.org");
         Assert.Equal("Missing figures for November 2026: 7 departments", admin.Subject);
         Assert.Contains("by the deadline, 2026-12-05 (end of the day, Europe/London time):", admin.Text);
@@ -94,10 +97,16 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         Assert.All(plan, p => Assert.Equal((expected, "2026-11", new DateOnly(2026, 12, 5)), (p.Key.Kind, p.Period.ToString(), p.Deadline)));
     }
 
-    private static async Task<IReadOnlyList<MailDevMessage>> InboxAsync(MailDevServer maildev, int count) =>
-        await Eventually.GetAsync(async () =>
+    // Every caller has awaited the sends it expects, so once the count is reached nothing more is on its way: a message
+    // sent twice makes the count too high.
+    private static async Task<IReadOnlyList<MailDevMessage>> InboxAsync(MailDevServer maildev, int count)
+    {
+        var messages = await Eventually.GetAsync(async () =>
         {
             var messages = await maildev.Inbox.ListAsync();
             return messages.Count >= count ? messages : null;
         }, $"{count} messages in maildev");
+        Assert.Equal(count, messages.Count);
+        return messages;
+    }
 }

@@ -4,6 +4,7 @@ using Reporting.Core.Scorecards;
 using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
+using Reporting.Pdf.Layout;
 using Reporting.Testing;
 
 namespace Reporting.Pdf.Tests;
@@ -58,9 +59,22 @@ public sealed class ScorecardPdfRendererTests
             Assert.Contains(department.Name, text);
         }
 
-        foreach (var word in new[] { "On track", "At risk", "Off track", "Missing" })
+        // Each KPI's status is on its own row, on its department's page: the row (one line in the layout) that starts with
+        // the KPI's name holds its figure and its status word, and no other status word.
+        var statusWords = Enum.GetValues<KpiStatus>().Select(Theme.StatusWord).ToList();
+        var departmentPages = PdfText.Pages(text).Skip(2).ToList();
+        var readingOrder = PdfText.Pages(PdfText.Extract(Renderer.RenderLeadershipPack(scorecard), layout: false)).Skip(2).ToList();
+        Assert.Equal(scorecard.Departments.Count, departmentPages.Count);
+        foreach (var (department, page, words) in scorecard.Departments.Zip(departmentPages, readingOrder))
         {
-            Assert.Contains(word, text);
+            Assert.Contains(department.Name, PdfText.Words(words));
+            foreach (var kpi in department.Kpis)
+            {
+                var start = string.Join(' ', kpi.Name.Split(' ').Take(2));
+                var row = Assert.Single(page.Split('\n'), line => line.TrimStart().StartsWith(start, StringComparison.Ordinal) && statusWords.Any(line.Contains));
+                Assert.Equal([Theme.StatusWord(kpi.Status)], statusWords.Where(row.Contains));
+                Assert.Contains(FigureFormat.Value(kpi.Actual, kpi.Unit), row);
+            }
         }
 
         Assert.Contains($"Page 1 of {pages}", text);
@@ -122,7 +136,15 @@ public sealed class ScorecardPdfRendererTests
 
         var text = PdfText.Extract(Renderer.RenderDepartment(scorecard, scorecard.Departments[0]));
 
-        Assert.True(PdfText.PageCount(text) >= 2);
-        Assert.Contains("Measure number 60", PdfText.Words(text));
+        // 60 rows of about 30 points do not fit one A4 page: the table goes on to a second page, and no row is lost or doubled.
+        var pages = PdfText.Pages(text);
+        Assert.True(pages.Count > 1, "one page for 60 rows");
+        Assert.All(pages, page => Assert.Contains("Measure number ", page)); // no empty page
+        var numbers = pages.SelectMany(page => page.Split('\n'))
+            .Select(line => line.TrimStart())
+            .Where(line => line.StartsWith("Measure number ", StringComparison.Ordinal))
+            .Select(line => int.Parse(line.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Enumerable.Range(1, 60), numbers);
+        Assert.Contains("Measure number 60 ", pages[^1]);
     }
 }

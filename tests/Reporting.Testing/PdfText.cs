@@ -37,6 +37,9 @@ public static class PdfText
     public static string Words(string text) =>
         string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\f', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>Each page's text, in order (pdftotext ends every page with a form feed).</summary>
+    public static IReadOnlyList<string> Pages(string text) => text.Split('\f')[..^1];
+
     /// <summary>The number of pages, counted by pdftotext's form feeds.</summary>
     public static int PageCount(string text) => text.Count(c => c == '\f');
 }
