@@ -134,7 +134,9 @@ public sealed class MonthlyScorecardScheduleTests(AzuriteFixture azurite)
         var schedule = new MonthlyScorecardSchedule(
             new StrategySource(new StrategyBlob(TestStorage.Unreachable())), Options.Create(new MonthlyScorecardOptions()), NullLogger<MonthlyScorecardSchedule>.Instance);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => schedule.GetNextOccurrenceAsync(At("2026-11-22T10:00:00Z"), default));
+        // The client's retries give up with every attempt's failure: storage that did not answer, nothing else.
+        var failed = await Assert.ThrowsAsync<AggregateException>(() => schedule.GetNextOccurrenceAsync(At("2026-11-22T10:00:00Z"), default));
+        Assert.All(failed.InnerExceptions, e => Assert.IsType<Azure.RequestFailedException>(e));
     }
 
     [Theory]
