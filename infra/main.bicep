@@ -40,6 +40,10 @@ param mailHost string = ''
 @description('The relay\'s port: 587 (STARTTLS) or 465 (TLS on connect).')
 param mailPort int = 587
 
+@description('How the host secures the relay connection (Mail:Security). Every choice requires TLS: Tls picks TLS on connect for port 465 and STARTTLS otherwise; None (plain text) is for a local maildev only and cannot be chosen here.')
+@allowed([ 'Tls', 'StartTls', 'SslOnConnect' ])
+param mailSecurity string = 'Tls'
+
 @description('The sender address (Mail:Sender), for example scorecards@example.org.')
 param mailSender string = ''
 
@@ -130,6 +134,7 @@ module host 'modules/host.bicep' = if (deployHost) {
     smtpSecretUri: keyVault.outputs.smtpSecretUri
     mailHost: mailHost
     mailPort: mailPort
+    mailSecurity: mailSecurity
     mailSender: mailSender
     mailUserName: mailUserName
     insightsConnectionString: monitoring.outputs.insightsConnectionString

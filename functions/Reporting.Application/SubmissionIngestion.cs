@@ -188,14 +188,20 @@ public sealed partial class SubmissionIngestion(
         await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
     }
 
-    /// <summary>The last attempt failed: tell the uploader and keep a history record. The upload itself stays where it is.</summary>
+    /// <summary>
+    /// The last attempt failed: tell the uploader and keep a history record. The upload itself stays where it is. The
+    /// department reads a generic answer with a reference; what failed (an internal message, which may name storage,
+    /// configuration or code) goes to the log only, under that reference.
+    /// </summary>
     public async Task HandleAsync(SubmissionUpload upload, int attempts, string error, CancellationToken cancellationToken)
     {
-        var message = $"processing failed {attempts} times: {SecretRedactor.Redact(error)}";
+        var reference = FailureReference.Of(upload);
+        LogFailed(logger, upload.Department, upload.BlobName, attempts, reference, SecretRedactor.Redact(error));
+        var message = $"processing failed {attempts} times (reference {reference}); the reporting team can find the cause in the pipeline's log under that reference.";
         if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { Status: SubmissionStatus.Accepted or SubmissionStatus.Superseded } stored)
         {
             // The figures were stored (and, if accepted, are in force); only a later step failed. Never say "nothing was stored".
-            LogFailedAfterStore(logger, upload.Department, upload.BlobName, stored.Status);
+            LogFailedAfterStore(logger, upload.Department, upload.BlobName, stored.Status, reference);
             var (storedText, _, storedJson) = SubmissionReport.ForFailureAfterStore(upload, stored.Status, stored.Period, stored.FigureCount, message);
             await blobs.WriteResultAsync(upload, storedText, SpreadsheetCsv.Problems([]), storedJson, cancellationToken);
             return;
@@ -247,8 +253,11 @@ public sealed partial class SubmissionIngestion(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department} {Period}: {BlobName} was accepted but {InForce}, received later, stays in force")]
     private static partial void LogNewerInForce(ILogger logger, string department, string period, string blobName, string inForce);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Department}/{BlobName} failed after its figures were stored ({Status}); they stay as stored")]
-    private static partial void LogFailedAfterStore(ILogger logger, string department, string blobName, string status);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Department}/{BlobName} failed after its figures were stored ({Status}); they stay as stored (reference {Reference})")]
+    private static partial void LogFailedAfterStore(ILogger logger, string department, string blobName, string status, string reference);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Department}/{BlobName} failed {Attempts} times, reference {Reference} (the department's answer gives only the reference): {Error}")]
+    private static partial void LogFailed(ILogger logger, string department, string blobName, int attempts, string reference, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The scorecards of {Period} are stale: {Department} sent figures after they were rendered")]
     private static partial void LogStale(ILogger logger, string period, string department);

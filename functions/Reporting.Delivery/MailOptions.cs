@@ -14,7 +14,14 @@ public sealed class MailOptions
 
     public int Port { get; set; } = 587;
 
-    public MailSecurity Security { get; set; } = MailSecurity.Auto;
+    /// <summary>TLS required unless set to <see cref="MailSecurity.None"/> (local maildev only).</summary>
+    public MailSecurity Security { get; set; } = MailSecurity.Tls;
+
+    /// <summary>
+    /// The SHA-256 fingerprint (hex) of a relay certificate to accept although no trusted authority issued it, such as an
+    /// internal relay's self-signed one. Empty (the default): only certificates the system trusts, for the relay's name.
+    /// </summary>
+    public string ServerCertificateSha256 { get; set; } = "";
 
     /// <summary>The sender address (<c>From</c>), for example <c>scorecards@example.org</c>.</summary>
     public string Sender { get; set; } = "";

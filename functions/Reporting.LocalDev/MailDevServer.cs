@@ -13,9 +13,12 @@ public sealed class MailDevServer : IAsyncDisposable
 
     private readonly Process _process;
 
-    private MailDevServer(Process process, int smtpPort, int webPort)
+    private readonly MailDevSignIn? _signIn;
+
+    private MailDevServer(Process process, int smtpPort, int webPort, MailDevSignIn? signIn)
     {
         _process = process;
+        _signIn = signIn;
         SmtpPort = smtpPort;
         WebPort = webPort;
         Inbox = new MailDevInbox(WebAddress);
@@ -31,17 +34,41 @@ public sealed class MailDevServer : IAsyncDisposable
     /// <summary>The messages received, through maildev's REST API.</summary>
     public MailDevInbox Inbox { get; }
 
-    /// <summary>The <c>Mail:*</c> settings that send to this server (plain SMTP, no authentication).</summary>
-    public Dictionary<string, string?> Settings(string sender = "scorecards@reporting.example.org") => new()
+    /// <summary>
+    /// The <c>Mail:*</c> settings that send to this server: plain SMTP without sign-in (<c>Mail:Security</c> None, said
+    /// explicitly because the default requires TLS), or, for a server started with <see cref="MailDevSignIn"/>, TLS on
+    /// connect with its user and password and its self-signed certificate pinned (trusted by these settings only).
+    /// </summary>
+    public Dictionary<string, string?> Settings(string sender = "scorecards@reporting.example.org")
     {
-        ["Mail:Host"] = "127.0.0.1",
-        ["Mail:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Mail:Security"] = "None",
-        ["Mail:Sender"] = sender,
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Mail:Host"] = "127.0.0.1",
+            ["Mail:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Security"] = "None",
+            ["Mail:Sender"] = sender,
+        };
+        if (_signIn is { } signIn)
+        {
+            settings["Mail:Security"] = "SslOnConnect";
+            settings["Mail:UserName"] = signIn.UserName;
+            settings["Mail:Password"] = signIn.Password;
+            settings["Mail:ServerCertificateSha256"] = signIn.CertificateSha256();
+        }
+
+        return settings;
+    }
 
     /// <summary>Installs maildev if needed, starts it on free ports, and returns once its API answers.</summary>
-    public static async Task<MailDevServer> StartAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
+    public static Task<MailDevServer> StartAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        StartAsync(null, log, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(Action{string}?, CancellationToken)"/>, with <paramref name="signIn"/>: SMTP over TLS from
+    /// the first byte (maildev's <c>--incoming-secure</c>, port-465 style) with its certificate, taking mail only after
+    /// sign-in with that user and password.
+    /// </summary>
+    public static async Task<MailDevServer> StartAsync(MailDevSignIn? signIn, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var root = AzuriteInstallation.FindRepositoryRoot();
         var script = await AzuriteInstallation.EnsureInstalledAsync(root, ScriptPath, log, cancellationToken);
@@ -50,7 +77,7 @@ public sealed class MailDevServer : IAsyncDisposable
             () =>
             {
                 var (smtp, web) = (LoopbackPorts.Free(), LoopbackPorts.Free());
-                return new MailDevServer(Launch(root, script, smtp, web), smtp, web);
+                return new MailDevServer(Launch(root, script, smtp, web, signIn), smtp, web, signIn);
             },
             started => started.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken));
         log?.Invoke($"maildev is running on 127.0.0.1 (SMTP {server.SmtpPort}, inbox {server.WebAddress}).");
@@ -63,11 +90,12 @@ public sealed class MailDevServer : IAsyncDisposable
         Inbox.Dispose();
     }
 
-    private static Process Launch(string root, string script, int smtp, int web) =>
+    private static Process Launch(string root, string script, int smtp, int web, MailDevSignIn? signIn) =>
         NodeTool.Start(root, script,
         [
             "--silent", "--ip", "127.0.0.1", "--smtp", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--web-ip", "127.0.0.1", "--web", web.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. signIn?.Arguments() ?? Enumerable.Empty<string>(),
         ]);
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)

@@ -33,9 +33,12 @@ param pdfLicenseSecretUri string
 @description('Key Vault URI of the SMTP password (secret smtp-password); empty when the relay needs none. Given to the host as the secret env var Mail__Password.')
 param smtpSecretUri string = ''
 
-@description('The SMTP relay (Mail:Host, Mail:Port, Mail:Sender, Mail:UserName); an empty host leaves mail off.')
+@description('The SMTP relay (Mail:Host, Mail:Port, Mail:Security, Mail:Sender, Mail:UserName); an empty host leaves mail off.')
 param mailHost string = ''
 param mailPort int = 587
+@description('TLS is required whatever is chosen; None (plain text, local maildev only) is not offered.')
+@allowed([ 'Tls', 'StartTls', 'SslOnConnect' ])
+param mailSecurity string = 'Tls'
 param mailSender string = ''
 param mailUserName string = ''
 param insightsConnectionString string
@@ -73,6 +76,7 @@ var smtpSecret = empty(smtpSecretUri) ? [] : [ { name: 'smtp-password', keyVault
 var mailEnv = concat(empty(mailHost) ? [] : [
   { name: 'Mail__Host', value: mailHost }
   { name: 'Mail__Port', value: string(mailPort) }
+  { name: 'Mail__Security', value: mailSecurity }
   { name: 'Mail__Sender', value: mailSender }
   { name: 'Mail__UserName', value: mailUserName }
 ], empty(smtpSecretUri) ? [] : [ { name: 'Mail__Password', secretRef: 'smtp-password' } ])

@@ -146,6 +146,17 @@ public sealed partial class BicepTests
     }
 
     [Fact]
+    public void Host_MailsOverTls_AndPlainTextCannotBeChosen()
+    {
+        var security = Compiled.Value.Template.GetProperty("parameters").GetProperty("mailSecurity");
+        Assert.Equal("Tls", security.GetProperty("defaultValue").GetString());
+        Assert.Equal(["Tls", "StartTls", "SslOnConnect"], security.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("[parameters('mailSecurity')]", ModuleParameter("host", "mailSecurity"));
+        var mailEnv = Module("host").GetProperty("variables").GetProperty("mailEnv").GetString()!;
+        Assert.Contains("'name', 'Mail__Security', 'value', parameters('mailSecurity')", mailEnv);
+    }
+
+    [Fact]
     public void Host_ReachesStorageWithItsIdentity_AndRunsWithoutIngress()
     {
         var host = Module("host");

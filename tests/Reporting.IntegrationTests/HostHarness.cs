@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Reporting.Functions;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
@@ -32,7 +33,8 @@ internal sealed class HostHarness : IAsyncDisposable
 
     public KpiFigureTable Figures => Services.GetRequiredService<KpiFigureTable>();
 
-    public static async Task<HostHarness> StartAsync(ReportingStorageAccount account, Dictionary<string, string?>? settings = null, bool uploadStrategy = true)
+    /// <param name="logs">When given, also receives every log line the host writes at its levels.</param>
+    public static async Task<HostHarness> StartAsync(ReportingStorageAccount account, Dictionary<string, string?>? settings = null, bool uploadStrategy = true, LogLines? logs = null)
     {
         var all = TestStorage.Settings(account);
         all[TestClock.Key] = TestClock.NowText;
@@ -47,6 +49,13 @@ internal sealed class HostHarness : IAsyncDisposable
         // The host records refused requests where the test's account does, so the fixture sees them.
         var host = ReportingHost.CreateBuilder([], all)
             .ConfigureServices(services => services.AddSingleton(account.RuleViolations))
+            .ConfigureLogging(logging =>
+            {
+                if (logs is not null)
+                {
+                    logging.AddProvider(logs);
+                }
+            })
             .Build();
         if (uploadStrategy)
         {

@@ -172,15 +172,23 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     public async Task FailingUpload_IsRetriedThenPoisoned_AndTheUploaderIsTold()
     {
         // No strategy in storage: every attempt fails.
+        var logs = new LogLines();
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite),
-            new() { ["extensions:submissionBlobs:maxAttempts"] = "3" }, uploadStrategy: false);
+            new() { ["extensions:submissionBlobs:maxAttempts"] = "3" }, uploadStrategy: false, logs);
 
         await host.UploadAsync("sales", "2026-10.csv", SalesCsv(1000));
         var result = await host.ResultAsync("sales", "2026-10.csv");
 
         Assert.Equal("poisoned", result.GetProperty("status").GetString());
-        Assert.Contains("processing failed 3 times", result.GetProperty("error").GetString());
-        Assert.Contains("No strategy has been uploaded", result.GetProperty("error").GetString());
+        // The department reads that it failed and a reference; what failed is for the log only, under that reference.
+        var error = result.GetProperty("error").GetString()!;
+        var reference = System.Text.RegularExpressions.Regex.Match(error, @"^processing failed 3 times \(reference (F-[0-9A-F]{10})\); the reporting team can find the cause in the pipeline's log under that reference\.$");
+        Assert.True(reference.Success, error);
+        Assert.DoesNotContain("strategy", error, StringComparison.OrdinalIgnoreCase);
+        var text = await host.Account.AnswerContainer("sales").GetBlobClient("2026-10.csv.txt").DownloadContentAsync();
+        Assert.DoesNotContain("strategy", text.Value.Content.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(logs.Snapshot(), line => line.StartsWith("Error: sales/2026-10.csv failed 3 times, reference " + reference.Groups[1].Value, StringComparison.Ordinal)
+            && line.Contains("No strategy has been uploaded", StringComparison.Ordinal));
         Assert.Empty(await host.Figures.LoadAsync(October, October, default));
         Assert.Equal("poisoned", Assert.Single(await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default)).Status);
         Assert.True((await host.Account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").ExistsAsync()).Value, "the upload itself is kept");

@@ -150,7 +150,7 @@ public sealed class MailTests(AzuriteFixture azurite)
         var options = Options.Create(new MailOptions { Host = "127.0.0.1", Port = 9, Security = MailSecurity.None, Sender = "scorecards@reporting.example.org", MaxAttempts = 2, RetryDelay = TimeSpan.Zero });
         var log = new DeliveryLogTable(account, TimeProvider.System);
         var outbox = new DeliveryOutbox(account);
-        var dispatcher = new MailDispatcher(log, outbox, new SmtpMailSender(options), options, TimeProvider.System, NullLogger<MailDispatcher>.Instance);
+        var dispatcher = new MailDispatcher(log, outbox, new SmtpMailSender(options, NullLogger<SmtpMailSender>.Instance), options, TimeProvider.System, NullLogger<MailDispatcher>.Instance);
         var key = new DeliveryKey("2026-10", DeliveryKind.Scorecard, 1, "leadership", "ceo@northwind.example.org");
 
         Assert.Equal(DeliveryStatus.Failed, await dispatcher.SendOnceAsync(key, new OutgoingMail(key.Recipient, "Pack", "text", "<p>html</p>"), default));
@@ -215,6 +215,6 @@ public sealed class MailTests(AzuriteFixture azurite)
             Security = MailSecurity.None,
             Sender = settings["Mail:Sender"]!,
         });
-        return new MailDispatcher(new DeliveryLogTable(account, TimeProvider.System), new DeliveryOutbox(account), new SmtpMailSender(options), options, TimeProvider.System, NullLogger<MailDispatcher>.Instance);
+        return new MailDispatcher(new DeliveryLogTable(account, TimeProvider.System), new DeliveryOutbox(account), new SmtpMailSender(options, NullLogger<SmtpMailSender>.Instance), options, TimeProvider.System, NullLogger<MailDispatcher>.Instance);
     }
 }

@@ -13,7 +13,10 @@ namespace Reporting.IntegrationTests;
 /// The department's upload page in a real browser: headless Chromium (Debian's <c>chromium</c>, or <c>CHROMIUM</c>) driven by
 /// playwright-core (UploadPage/upload-page-check.mjs) opens the page link on Azurite with the real host running, reads the
 /// guide, uploads a good and a bad file through the file input (and drops one on the drop zone) and reads the answers
-/// as a person sees them, then uses a link whose upload part storage refuses.
+/// as a person sees them (accepted, rejected, unchanged, accepted but not in force, failed; a CSV and an .xlsx), then uses
+/// a link whose upload part storage refuses and one whose upload part points at another department. Throughout, the
+/// page's Content-Security-Policy is in force and must report no violation, and the upload link leaves the address bar
+/// and the history once read.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -23,12 +26,22 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
     [Fact]
     public async Task UploadPage_InChromium_ShowsTheGuide_AcceptsAGoodFile_AndListsEveryProblemOfABadOne()
     {
-        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
+        // Declared received times trusted (as in the demo), so one upload can be older than the month's upload in force;
+        // two attempts, so the failure at the end is answered quickly.
+        await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), new()
+        {
+            ["Reporting:TrustDeclaredReceivedTime"] = "true",
+            ["extensions:submissionBlobs:maxAttempts"] = "2",
+        });
         await host.UploadAsync("sales", "2026-09.csv", await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "submissions", "sales", "2026-09.csv")));
         Assert.Equal("accepted", (await host.ResultAsync("sales", "2026-09.csv")).GetProperty("status").GetString());
         await host.Services.GetRequiredService<DepartmentPagePublisher>().PublishAsync("sales", default);
         // Azurite checks links against the real time, so this one is signed by the real clock, not the host's test clock.
-        var grant = await new DepartmentAccess(host.Account, TimeProvider.System).GrantAsync("sales", TimeSpan.FromHours(1), default);
+        var access = new DepartmentAccess(host.Account, TimeProvider.System);
+        var grant = await access.GrantAsync("sales", TimeSpan.FromHours(1), default);
+        // Sales's page with HR's working upload link in its fragment: a link someone edited, or pasted from elsewhere.
+        var hr = await access.GrantAsync("hr", TimeSpan.FromHours(1), default);
+        var foreignLink = grant.PageUrl.AbsoluteUri.Split('#')[0] + "#upload=" + Uri.EscapeDataString(hr.ContainerSasUrl.ToString());
 
         var folder = Directory.CreateTempSubdirectory("upload-page-");
         // Names as people give them: any script, spaces, '&' and brackets (escaped as text by the page, never parsed as HTML).
@@ -39,9 +52,20 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         var fixedFolder = Directory.CreateDirectory(Path.Combine(folder.FullName, "fixed"));
         var fixedFile = Path.Combine(fixedFolder.FullName, "2026-10 draft.csv");
         await File.WriteAllTextAsync(fixedFile, "period,kpi,value,comment\n2026-10,purchase-frequency,1.7,\n2026-10,new-customers,1150,\n", Encoding.UTF8);
+        var workbook = Path.Combine(folder.FullName, "2026-08.xlsx");
+        await File.WriteAllBytesAsync(workbook, new TestWorkbook().Sheet("Figures").Row(1, "period", "kpi", "value", "comment")
+            .Row(2, "2026-08", "purchase-frequency", 1.6, null).Row(3, "2026-08", "new-customers", 990, "from the workbook").Build());
+        var earlier = Path.Combine(folder.FullName, "2026-10 earlier.csv");
+        await File.WriteAllTextAsync(earlier, await File.ReadAllTextAsync(good), Encoding.UTF8);
         var screenshot = Path.Combine(Path.GetTempPath(), "upload-page-rejected.png");
 
-        var seen = await RunBrowserAsync(grant.PageUrl.AbsoluteUri, good, bad, screenshot, fixedFile);
+        var seen = await RunBrowserAsync(grant.PageUrl.AbsoluteUri, good, bad, screenshot, fixedFile, workbook, earlier, foreignLink);
+
+        var afterLoad = seen.GetProperty("afterLoad");
+        Assert.Equal(grant.PageUrl.AbsoluteUri.Split('#')[0], afterLoad.GetProperty("url").GetString());
+        Assert.Equal("", afterLoad.GetProperty("hash").GetString());
+        Assert.StartsWith("default-src 'none'; script-src 'sha256-", afterLoad.GetProperty("policy").GetString());
+        Assert.Empty(seen.GetProperty("cspViolations").EnumerateArray());
 
         var guide = seen.GetProperty("guide");
         Assert.Contains("Sales", guide.GetProperty("title").GetString());
@@ -82,16 +106,53 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal("✔ Accepted: dropped Verkäufe & Umsatz (Oktober).csv", dropped.GetProperty("heading").GetString());
         Assert.Equal("4 figures stored for 2026-10.", dropped.GetProperty("summary").GetString());
 
+        var unchanged = seen.GetProperty("unchanged");
+        Assert.Equal("✔ Unchanged: Verkäufe & Umsatz (Oktober).csv", unchanged.GetProperty("heading").GetString());
+        Assert.StartsWith("Same content as the version received ", unchanged.GetProperty("summary").GetString());
+        Assert.EndsWith("UTC (accepted); nothing re-submitted.", unchanged.GetProperty("summary").GetString());
+
+        var xlsx = seen.GetProperty("workbook");
+        Assert.Equal("✔ Accepted: 2026-08.xlsx", xlsx.GetProperty("heading").GetString());
+        Assert.Equal("2 figures stored for 2026-08.", xlsx.GetProperty("summary").GetString());
+
+        var superseded = seen.GetProperty("superseded");
+        Assert.Equal("✖ Accepted, not in force: 2026-10 earlier.csv", superseded.GetProperty("heading").GetString());
+        Assert.Equal("4 figures for 2026-10 checked and kept, but a newer upload holds that month (dropped Verkäufe & Umsatz (Oktober).csv).", superseded.GetProperty("summary").GetString());
+
+        var back = seen.GetProperty("back");
+        Assert.Equal(grant.PageUrl.AbsoluteUri.Split('#')[0], back.GetProperty("url").GetString());
+        Assert.Contains("no upload part", back.GetProperty("status").GetString());
+
+        var foreign = seen.GetProperty("foreign");
+        Assert.Contains("does not point to your department's own upload folder", foreign.GetProperty("status").GetString());
+        Assert.Contains(host.Account.SubmissionContainer("hr").Name + ", not ", foreign.GetProperty("progress").GetString());
+        Assert.EndsWith(host.Account.SubmissionContainer("sales").Name + "). Nothing was uploaded: open the link the reporting team sent you, or ask them for a new one.", foreign.GetProperty("progress").GetString());
+        Assert.Empty(foreign.GetProperty("puts").EnumerateArray());
+        Assert.False((await host.Account.SubmissionContainer("hr").GetBlobClient("Verkäufe & Umsatz (Oktober).csv").ExistsAsync()).Value);
+
         Assert.Contains("expired", seen.GetProperty("refused").GetString());
         Assert.Empty(seen.GetProperty("pageErrors").EnumerateArray());
         Assert.True(File.Exists(screenshot));
         output.WriteLine($"screenshot after the rejected upload: {screenshot}");
+
+        // Processing that fails (the strategy is gone, so every attempt throws): the page shows a generic answer with a
+        // reference, never the internal error.
+        await host.Account.BlobService.GetBlobContainerClient(host.Account.Options.ConfigContainer).GetBlobClient(StrategyBlob.BlobName).DeleteAsync();
+        var failing = Path.Combine(folder.FullName, "2026-10 final.csv");
+        await File.WriteAllTextAsync(failing, await File.ReadAllTextAsync(good), Encoding.UTF8);
+        var failedRun = await RunBrowserAsync("--failed", grant.PageUrl.AbsoluteUri, failing);
+        var failed = failedRun.GetProperty("failed");
+        Assert.Equal("✖ Failed: 2026-10 final.csv", failed.GetProperty("heading").GetString());
+        Assert.Matches(@"^Could not be processed: processing failed 2 times \(reference F-[0-9A-F]{10}\); the reporting team can find the cause in the pipeline's log under that reference\. Nothing was stored; your file is kept\.$",
+            failed.GetProperty("summary").GetString());
+        Assert.Empty(failedRun.GetProperty("cspViolations").EnumerateArray());
+        Assert.Empty(failedRun.GetProperty("pageErrors").EnumerateArray());
     }
 
     private static string[] Cells(JsonElement row) => row.EnumerateArray().Select(c => c.GetString()!).ToArray();
 
     // node runs the script from the repository, where npm ci put playwright-core; its JSON on stdout is what the browser showed.
-    private async Task<JsonElement> RunBrowserAsync(string pageLink, string good, string bad, string screenshot, string fixedFile)
+    private async Task<JsonElement> RunBrowserAsync(params string[] arguments)
     {
         // A checkout installed before playwright-core was pinned gets it here (npm ci), as Azurite and maildev do.
         await Reporting.LocalDev.AzuriteInstallation.EnsureInstalledAsync(
@@ -103,7 +164,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { RepositoryFiles.Path("tests", "Reporting.IntegrationTests", "UploadPage", "upload-page-check.mjs"), pageLink, good, bad, screenshot, fixedFile })
+        foreach (var argument in new[] { RepositoryFiles.Path("tests", "Reporting.IntegrationTests", "UploadPage", "upload-page-check.mjs") }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

@@ -131,7 +131,7 @@ public sealed partial class DepartmentPagePublisher(
         var template = SubmissionTemplate.For(department, due.Period, book);
         var guide = new DepartmentGuide(department.Id, department.Name, strategy.Organisation, due.Period.ToString(), due.Period.DisplayName,
             due.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due.DeadlineText, due.DeadlinePassed, due.ZoneName, last.ToString(), last.DisplayName,
-            rows, Templates(template).Select(t => new GuideTemplate(t.Format, t.File.Name)).ToList());
+            rows, Templates(template).Select(t => new GuideTemplate(t.Format, t.File.Name)).ToList(), blobs.UploadContainerName(department.Id));
         return (guide, template);
     }
 

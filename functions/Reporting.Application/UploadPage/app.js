@@ -1,6 +1,9 @@
 // The department's upload page. It lives in the department's answer container and is opened with that container's
 // read-only SAS as its query; the upload link (a SAS on the department's submission container) is in the fragment,
-// which the browser never sends to any server. Everything it reads or writes is in those two containers.
+// which the browser never sends to any server. Everything it reads or writes is in those two containers: the upload
+// link is used only once it is checked to be this department's own submission container on the page's own account,
+// and it leaves the address bar and the history as soon as it is read. The page's Content-Security-Policy (index.html)
+// lets it load nothing but its own files and talk to nothing but its own account.
 // Nothing is inserted into the page as HTML: every name, message and value goes in as text.
 "use strict";
 
@@ -21,9 +24,13 @@
   var answerSas = window.location.search; // "?sv=...&sig=..."
   // The answer container: the page is at <container>/.page/index.html, beside guide.json and templates/.
   var answerRoot = window.location.origin + window.location.pathname.replace(/\.page\/[^/]*$/, "");
+  // The storage account the page was served from: its origin, and on the emulator the account's path segment too.
+  var accountRoot = answerRoot.replace(/[^/]+\/$/, "");
   var PAGE = ".page/";
   var upload = uploadLink();
+  forgetFragment();
   var guide = null;
+  var guideRead = null; // the guide's load, which every upload waits for: the guide names the container uploads may go to
 
   function $(id) { return document.getElementById(id); }
 
@@ -60,6 +67,29 @@
     } catch (e) {
       return null;
     }
+  }
+
+  // The upload link is a write link: once read it is kept in this page's memory only, not in the address bar, the
+  // history or a bookmark of the page (opening the page again needs the link that was sent).
+  function forgetFragment() {
+    if (window.location.hash && window.history && typeof window.history.replaceState === "function") {
+      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    }
+  }
+
+  // Where the upload link points must be this department's submission container (named by the guide, which the
+  // pipeline writes into the department's read-only answer container) on the account the page came from: a link
+  // edited by hand or by someone else would otherwise send the department's file wherever it pointed.
+  function uploadTargetProblem(link) {
+    if (!guide || !guide.uploadContainer) {
+      return "The page could not read your department's guide, so it cannot check where your file would go. Nothing was uploaded: reload the page from the link you were sent, or ask the reporting team.";
+    }
+    var expected = accountRoot + guide.uploadContainer;
+    if (link.container !== expected) {
+      return "This link's upload part does not point to your department's own upload folder (it points to " + link.container +
+        ", not " + expected + "). Nothing was uploaded: open the link the reporting team sent you, or ask them for a new one.";
+    }
+    return null;
   }
 
   function LinkError(status) { this.status = status; }
@@ -160,9 +190,21 @@
       setProgress(problem);
       return;
     }
+    var link = upload;
+    guideRead.then(function () {
+      var wrongTarget = uploadTargetProblem(link);
+      if (wrongTarget) {
+        setProgress(wrongTarget);
+        return;
+      }
+      send(file, link);
+    });
+  }
+
+  function send(file, link) {
     setProgress("Uploading " + file.name + "\u2026");
     var started = Date.now();
-    request(upload.container + "/" + encodePath(file.name) + upload.query, {
+    request(link.container + "/" + encodePath(file.name) + link.query, {
       method: "PUT",
       headers: { "x-ms-blob-type": "BlockBlob", "Content-Type": contentType(file.name) },
       body: file,
@@ -357,7 +399,9 @@
       if (files && files.length > 0) { uploadFile(files[0]); }
     });
     $("upload-form").addEventListener("submit", function (event) { event.preventDefault(); });
-    window.addEventListener("hashchange", function () { upload = uploadLink(); });
+    window.addEventListener("hashchange", function () {
+      if (window.location.hash) { upload = uploadLink(); forgetFragment(); }
+    });
   }
 
   function start() {
@@ -365,8 +409,12 @@
     if (!upload) {
       showPageProblem("This link has no upload part (the text after # is missing): you can see your answers, but not upload. Open the whole link you were sent.");
     }
-    // The history waits for the guide, whose time zone its times are shown in.
-    loadGuide().catch(function (error) { showPageProblem(explain(error)); }).then(loadHistory);
+    // The history waits for the guide, whose time zone its times are shown in; a link that points elsewhere is said at once.
+    guideRead = loadGuide().then(function () {
+      var wrongTarget = upload ? uploadTargetProblem(upload) : null;
+      if (wrongTarget) { showPageProblem(wrongTarget); }
+    }, function (error) { showPageProblem(explain(error)); });
+    guideRead.then(loadHistory);
   }
 
   if (document.readyState === "loading") {

@@ -27,6 +27,9 @@ public sealed class DepartmentPageBlobs(ReportingStorageAccount account)
     // Metadata on the guide: what it was built from (strategy version, month, page files), so a check can tell it is current.
     private const string StampKey = "pagestamp";
 
+    /// <summary>The department's submission container, the only upload target its page accepts.</summary>
+    public string UploadContainerName(string department) => account.SubmissionContainer(department).Name;
+
     /// <summary>The stamp the published guide was built with, or null when the department has none yet.</summary>
     public async Task<string?> StampAsync(string department, CancellationToken cancellationToken)
     {
