@@ -65,7 +65,18 @@ internal static class CliProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung verb (the demo above all) would leave its Azurite, maildev and host running: end them all.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"reporting {string.Join(' ', arguments)} did not finish within 4 minutes; its process tree was killed.\n{await output}\n{await errors}");
+        }
+
         return new Result(process.ExitCode, await output, await errors);
     }
 }

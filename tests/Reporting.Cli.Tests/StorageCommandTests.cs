@@ -263,8 +263,13 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
     [InlineData("render")]
     [InlineData("strategy", "show")]
     [InlineData("grant", "--department", "sales")]
+    [InlineData("submit", "samples/submissions/sales/2026-10.csv", "--department", "sales")]
+    [InlineData("template", "--department", "sales", "--period", "2026-10", "--out", "{folder}/2026-10.xlsx")]
+    [InlineData("remind", "--dry-run")]
+    [InlineData("strategy", "push", "samples/strategy.yaml")]
     public async Task StorageVerbs_StorageUnreachable_ExitThreeAndSayWhereAndHowToStartAzurite(params string[] arguments)
     {
+        arguments = [.. arguments.Select(a => a.Replace("{folder}", _folder, StringComparison.Ordinal))];
         var closedPort = ClosedPort();
         var settings = new Dictionary<string, string?>
         {
@@ -278,6 +283,30 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("npm ci && npm run azurite", result.Output);
         Assert.DoesNotContain(LocalDev.AzuriteEmulator.AccountKey, result.All);
         Assert.DoesNotContain("   at ", result.All); // no stack trace
+        Assert.Empty(Directory.GetFiles(_folder)); // nothing written when nothing could be read
+    }
+
+    [Fact]
+    public async Task Demo_StorageUnreachable_ExitsThree_AndLeavesNothingRunning()
+    {
+        var closedPort = ClosedPort();
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={LocalDev.AzuriteEmulator.AccountKey};BlobEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{closedPort}/devstoreaccount1;";
+
+        var result = await CliProcess.RunAsync("demo", "--connection", connection, "--out", Path.Combine(_folder, "out"));
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains($"Storage at http://127.0.0.1:{closedPort}/devstoreaccount1 cannot be used: nothing answered.", result.Output);
+        Assert.DoesNotContain("Host started", result.Output);
+    }
+
+    [Fact]
+    public async Task Demo_UnknownOption_IsAUsageError()
+    {
+        var result = await CliProcess.RunAsync("demo", "--fast");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--fast", result.Errors);
+        Assert.Contains("reporting --help", result.Errors);
     }
 
     private static int ClosedPort()
