@@ -77,7 +77,7 @@ public static class LeadershipMail
         blocks.Add(new MailBlock.Section(title));
         blocks.Add(movers.Count == 0
             ? new MailBlock.Paragraph(none)
-            : new MailBlock.StatusList(movers.Select(m => new StatusRow(m.Kpi.Status, $"{m.Kpi.Name} ({m.DepartmentName})",
+            : new MailBlock.StatusList(movers.Select(m => new StatusRow(m.Kpi.Status, $"{m.DepartmentName}: {m.Kpi.Name}",
                 $"{FigureFormat.Percent(m.ImprovementPercent)} {StatusWords.TrendWord(m.Kpi.ChangeOnLastMonth)}: {FigureFormat.Value(m.Kpi.PreviousActual, m.Kpi.Unit)} → {FigureFormat.Value(m.Kpi.Actual, m.Kpi.Unit)}")).ToList()));
     }
 
@@ -85,6 +85,6 @@ public static class LeadershipMail
     private static List<StatusRow> Milestones(Scorecard scorecard) => scorecard.Departments
         .SelectMany(d => d.Kpis.Where(k => k.Milestone is { MonthsUntilDue: 0 } or { IsDone: false, MonthsUntilDue: < 0 }).Select(k => (Department: d.Name, Kpi: k)))
         .OrderBy(m => m.Kpi.Milestone!.Due).ThenBy(m => m.Kpi.Name, StringComparer.Ordinal)
-        .Select(m => new StatusRow(m.Kpi.Status, $"{m.Kpi.Name} ({m.Department})", $"due {m.Kpi.Milestone!.Due}, {MilestoneWords.When(m.Kpi.Milestone)}"))
+        .Select(m => new StatusRow(m.Kpi.Status, $"{m.Department}: {m.Kpi.Name}", $"due {m.Kpi.Milestone!.Due}, {MilestoneWords.When(m.Kpi.Milestone)}"))
         .ToList();
 }

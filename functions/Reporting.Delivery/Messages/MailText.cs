@@ -4,7 +4,7 @@ using Reporting.Core.Wording;
 namespace Reporting.Delivery.Messages;
 
 /// <summary>
-/// The plain-text part: the blocks in order, a blank line between them, each status row as "- [At risk] title: detail"
+/// The plain-text part: the blocks in order, a blank line between them, each status row as "- [At risk] title — detail"
 /// (the word in brackets stands where the HTML part shows its chip).
 /// </summary>
 public static class MailText
@@ -15,8 +15,8 @@ public static class MailText
         MailBlock? previous = null;
         foreach (var block in blocks)
         {
-            // A list follows its section's title, and a link its paragraph, without a blank line.
-            if (previous is not null && !(block is MailBlock.StatusList && previous is MailBlock.Section) && block is not MailBlock.Link)
+            // What follows a section's title, and a link after its paragraph, come without a blank line.
+            if (previous is not null and not MailBlock.Section && block is not MailBlock.Link)
             {
                 text.Append('\n');
             }
@@ -35,7 +35,7 @@ public static class MailText
                 case MailBlock.StatusList list:
                     foreach (var row in list.Rows)
                     {
-                        text.Append("- [").Append(StatusWords.Word(row.Status)).Append("] ").Append(row.Title).Append(": ").Append(row.Detail).Append('\n');
+                        text.Append("- [").Append(StatusWords.Word(row.Status)).Append("] ").Append(row.Title).Append(" — ").Append(row.Detail).Append('\n');
                     }
 
                     break;
