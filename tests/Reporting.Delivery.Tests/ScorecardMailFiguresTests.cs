@@ -153,7 +153,7 @@ public sealed partial class ScorecardMailFiguresTests
         Assert.Equal(4, Rows(mail.Text, "Your KPIs, those needing attention first").Count);
         Assert.Contains("\nSubmission\nOn time: received; the deadline was 2026-11-05 (end of the day, Europe/London time).\n", mail.Text);
         Assert.Contains("\nNext: November 2026's figures are due by 2026-12-05 (end of the day, Europe/London time). Upload them on your department's upload page (link valid until 2026-11-13 06:00 UTC):\n" + November.PageLink.AbsoluteUri + "\n", mail.Text);
-        Assert.Contains("<a href=\"https://acct.blob.core.windows.net/answers-sales/.page/index.html?sv=1&amp;sig=x#upload=https%3A%2F%2Facct\" style=\"color: #1e3a8a; font-weight: bold;\">Upload November 2026&#39;s figures</a>", mail.Html);
+        Assert.Contains("<a href=\"https://acct.blob.core.windows.net/answers-sales/.page/index.html?sv=1&amp;sig=x#upload=https%3A%2F%2Facct\" style=\"color: #1e3a8a; font-weight: bold;\">Open your upload page for November 2026</a>", mail.Html);
     }
 
     [Fact]
@@ -168,6 +168,19 @@ public sealed partial class ScorecardMailFiguresTests
         Assert.Contains("\nMissing: no figures for October 2026 were accepted by the deadline, 2026-11-05 (end of the day, Europe/London time).", mail.Text);
         Assert.Contains("- [Missing] Trends captured by social listening — no figure (no figure submitted), target 25", mail.Text);
         Assert.DoesNotContain("upload page", mail.Text);
+    }
+
+    [Theory]
+    [InlineData("sales", "To correct October 2026's figures, upload a corrected file on your department's upload page; the newest upload counts (link valid until 2026-11-17 09:00 UTC):")]
+    [InlineData("product-development", "October 2026's figures were due by 2026-11-05 (end of the day, Europe/London time); a late upload is still taken and the scorecard rendered again. Upload them on your department's upload page (link valid until 2026-11-17 09:00 UTC):")]
+    public void DepartmentMail_ThePageStillAsksForTheScoredMonth_SaysWhatAnUploadNowDoes(string id, string expected)
+    {
+        var (scorecard, _) = Sample.Value;
+        var october = November with { Period = October, Deadline = new DateOnly(2026, 11, 5), DeadlinePassed = true, LinkExpires = new DateTimeOffset(2026, 11, 17, 9, 0, 0, TimeSpan.Zero) };
+
+        var mail = ScorecardMailComposer.Compose(scorecard, scorecard.Departments.Single(d => d.Id == id), "owner@example.org", ScorecardDocument.Attached("x.pdf", [1]), update: false, october);
+
+        Assert.Contains($"\n{expected}\n{october.PageLink.AbsoluteUri}\n", mail.Text);
     }
 
     [Fact]

@@ -30,11 +30,8 @@ public static class DepartmentMail
         };
         if (upload is not null)
         {
-            var due = upload.DeadlinePassed
-                ? $"{upload.Period.DisplayName}'s figures were due by {Deadline(upload.Deadline, upload.ZoneName)}; a late upload is still taken."
-                : $"Next: {upload.Period.DisplayName}'s figures are due by {Deadline(upload.Deadline, upload.ZoneName)}.";
-            blocks.Add(new MailBlock.Paragraph($"{due} Upload them on your department's upload page (link valid until {Time(upload.LinkExpires)} UTC):"));
-            blocks.Add(new MailBlock.Link($"Upload {upload.Period.DisplayName}'s figures", upload.PageLink));
+            blocks.Add(new MailBlock.Paragraph($"{Next(scorecard, department, upload)} (link valid until {Time(upload.LinkExpires)} UTC):"));
+            blocks.Add(new MailBlock.Link($"Open your upload page for {upload.Period.DisplayName}", upload.PageLink));
         }
 
         return blocks;
@@ -67,6 +64,21 @@ public static class DepartmentMail
             { Submitted: false } => $"Missing: no figures for {scorecard.Period.DisplayName} were accepted by the deadline, {deadline}. Your KPIs show as missing until they arrive.",
             { IsLate: true } => $"Late: {received}, after the deadline, {deadline}.",
             _ => $"On time: {received}; the deadline was {deadline}.",
+        };
+    }
+
+    // The page asks for the month due now, which is this scorecard's month until the next one has ended.
+    private static string Next(Scorecard scorecard, DepartmentScorecard department, UploadInvitation upload)
+    {
+        var deadline = Deadline(upload.Deadline, upload.ZoneName);
+        var month = upload.Period.DisplayName;
+        return upload switch
+        {
+            _ when upload.Period == scorecard.Period && department.Submitted =>
+                $"To correct {month}'s figures, upload a corrected file on your department's upload page; the newest upload counts",
+            _ when upload.DeadlinePassed =>
+                $"{month}'s figures were due by {deadline}; a late upload is still taken and the scorecard rendered again. Upload them on your department's upload page",
+            _ => $"Next: {month}'s figures are due by {deadline}. Upload them on your department's upload page",
         };
     }
 
