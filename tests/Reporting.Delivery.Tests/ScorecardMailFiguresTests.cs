@@ -173,10 +173,11 @@ public sealed partial class ScorecardMailFiguresTests
     [Theory]
     [InlineData("sales", "To correct October 2026's figures, upload a corrected file on your department's upload page; the newest upload counts (link valid until 2026-11-17 09:00 UTC):")]
     [InlineData("product-development", "October 2026's figures were due by 2026-11-05 (end of the day, Europe/London time); a late upload is still taken and the scorecard rendered again. Upload them on your department's upload page (link valid until 2026-11-17 09:00 UTC):")]
-    public void DepartmentMail_ThePageStillAsksForTheScoredMonth_SaysWhatAnUploadNowDoes(string id, string expected)
+    [InlineData("hr", "November 2026's figures were due by 2026-12-05 (end of the day, Europe/London time); a late upload is still taken. Upload them on your department's upload page (link valid until 2026-11-17 09:00 UTC):", 11)]
+    public void DepartmentMail_ThePageStillAsksForTheScoredMonth_SaysWhatAnUploadNowDoes(string id, string expected, int dueMonth = 10)
     {
         var (scorecard, _) = Sample.Value;
-        var october = November with { Period = October, Deadline = new DateOnly(2026, 11, 5), DeadlinePassed = true, LinkExpires = new DateTimeOffset(2026, 11, 17, 9, 0, 0, TimeSpan.Zero) };
+        var october = November with { Period = new Period(2026, dueMonth), Deadline = new DateOnly(2026, dueMonth + 1, 5), DeadlinePassed = true, LinkExpires = new DateTimeOffset(2026, 11, 17, 9, 0, 0, TimeSpan.Zero) };
 
         var mail = ScorecardMailComposer.Compose(scorecard, scorecard.Departments.Single(d => d.Id == id), "owner@example.org", ScorecardDocument.Attached("x.pdf", [1]), update: false, october);
 

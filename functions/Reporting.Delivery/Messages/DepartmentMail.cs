@@ -76,8 +76,10 @@ public static class DepartmentMail
         {
             _ when upload.Period == scorecard.Period && department.Submitted =>
                 $"To correct {month}'s figures, upload a corrected file on your department's upload page; the newest upload counts",
-            _ when upload.DeadlinePassed =>
+            _ when upload.DeadlinePassed && upload.Period == scorecard.Period =>
                 $"{month}'s figures were due by {deadline}; a late upload is still taken and the scorecard rendered again. Upload them on your department's upload page",
+            _ when upload.DeadlinePassed =>
+                $"{month}'s figures were due by {deadline}; a late upload is still taken. Upload them on your department's upload page",
             _ => $"Next: {month}'s figures are due by {deadline}. Upload them on your department's upload page",
         };
     }
