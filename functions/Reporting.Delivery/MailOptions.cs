@@ -62,6 +62,12 @@ public sealed class MailOptions
     /// <summary>How long the upload link in a reminder works (at most 7 days for hosts with an identity).</summary>
     public TimeSpan UploadLinkValidity { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Whether a department owner's scorecard message carries a link to the department's upload page for the month now due
+    /// (valid for <see cref="UploadLinkValidity"/>). Off where upload links should only go out with the reminders.
+    /// </summary>
+    public bool ScorecardUploadLink { get; set; } = true;
+
     /// <summary>How many days after the deadline the "missing" notices may still go out, should the host miss a day.</summary>
     public int MissingNoticeDays { get; set; } = 3;
 

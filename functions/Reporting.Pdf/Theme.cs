@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using Reporting.Core.Scoring;
+using Reporting.Core.Wording;
 using Reporting.Pdf.Fonts;
 
 namespace Reporting.Pdf;
@@ -41,22 +42,14 @@ public static class Theme
     public static XBrush InkBrush { get; } = new XSolidBrush(Ink);
     public static XBrush MutedBrush { get; } = new XSolidBrush(Muted);
 
-    public static XColor StatusColor(KpiStatus status) => status switch
+    public static XColor StatusColor(KpiStatus status)
     {
-        KpiStatus.Green => XColor.FromArgb(0x1B, 0x7F, 0x3B),
-        KpiStatus.Amber => XColor.FromArgb(0xB4, 0x5F, 0x06),
-        KpiStatus.Red => XColor.FromArgb(0xB9, 0x1C, 0x1C),
-        _ => XColor.FromArgb(0x6B, 0x72, 0x80),
-    };
+        var (r, g, b) = StatusWords.Colour(status);
+        return XColor.FromArgb(r, g, b);
+    }
 
     /// <summary>The word printed with every status colour, so status reads in grey print and for colour-blind readers.</summary>
-    public static string StatusWord(KpiStatus status) => status switch
-    {
-        KpiStatus.Green => "On track",
-        KpiStatus.Amber => "At risk",
-        KpiStatus.Red => "Off track",
-        _ => "Missing",
-    };
+    public static string StatusWord(KpiStatus status) => StatusWords.Word(status);
 
     /// <summary>
     /// The status in the twelve-month grid, where a cell is too narrow for the full word; the legend spells them out.
@@ -71,14 +64,7 @@ public static class Theme
     };
 
     /// <summary>The trend and change-on-last-month words, defined in docs/strategy-format.md ("Trend, variance and movers").</summary>
-    public static string TrendWord(Trend trend) => trend switch
-    {
-        Trend.Better => "better",
-        Trend.Worse => "worse",
-        Trend.Steady => "steady",
-        Trend.Mixed => "mixed",
-        _ => "",
-    };
+    public static string TrendWord(Trend trend) => StatusWords.TrendWord(trend);
 
     private static XFont Font(double size, bool bold = false) =>
         new(FontFolderResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);

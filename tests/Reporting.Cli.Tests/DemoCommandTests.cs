@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reporting.Core.Wording;
 using Reporting.Testing;
 
 namespace Reporting.Cli.Tests;
@@ -50,6 +51,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("To: ceo@northwind.example.org", ceo);
         Assert.Contains("Subject: Northwind Traders scorecard, October 2026", ceo);
         Assert.Contains("filename=leadership.pdf", ceo);
+
+        await AssertRenderedMailAsync(mail, scorecard);
     }
 
     [Fact]
@@ -68,4 +71,68 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("not 'sales/2026-10.csv  last tuesday'", result.All);
         Assert.DoesNotContain("Azurite", result.Output);
     }
+
+    // The CEO's and Sales's messages as a reader sees them: headless Chromium at phone and desktop width, every figure
+    // checked against the demo's own scorecard.json. The screenshots stay in the temp folder to be looked at.
+    private static async Task AssertRenderedMailAsync(string[] mail, JsonElement scorecard)
+    {
+        var months = scorecard.GetProperty("path").GetProperty("months").EnumerateArray().ToList();
+        var deadline = scorecard.GetProperty("submissionDeadline").GetString();
+        var departments = scorecard.GetProperty("departments").EnumerateArray().ToList();
+        var ceo = await MailBrowser.RenderAsync(mail.Single(f => f.EndsWith("-ceo.eml", StringComparison.Ordinal)), Path.Combine(Path.GetTempPath(), "demo-mail-ceo"));
+        foreach (var (view, width) in new[] { (ceo.GetProperty("phone"), 400), (ceo.GetProperty("desktop"), 1024) })
+        {
+            Assert.Equal($"Are we closer? {Share(months[^1])} of KPIs on track in October, down from {Share(months[^2])} in September ({Share(months[0])} in November 2025)", view.GetProperty("firstLine").GetString());
+            var expected = departments.Select(d =>
+            {
+                var statuses = d.GetProperty("kpis").EnumerateArray().Select(k => k.GetProperty("status").GetString()!).ToList();
+                var counts = string.Join(", ", new[] { "green", "amber", "red", "missing" }.Select(s => (Count: statuses.Count(x => x == s), Word: Word(s).ToLowerInvariant())).Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Word}"));
+                var detail = !d.GetProperty("submitted").GetBoolean() ? $"missing: no figures received by the deadline, {deadline} ({statuses.Count} KPIs)"
+                    : d.GetProperty("late").GetBoolean() ? $"{counts}; late: received {d.GetProperty("receivedOn").GetString()}, after the deadline {deadline}"
+                    : counts;
+                return $"{Word(d.GetProperty("status").GetString()!)} {d.GetProperty("name").GetString()} {detail}";
+            });
+            Assert.Equal(expected, Rows(view, "Departments"));
+            Assert.Empty(view.GetProperty("fetched").EnumerateArray());
+            Assert.InRange(view.GetProperty("scrollWidth").GetInt32(), 1, width); // nothing wider than the screen
+        }
+
+        Assert.Equal("Are we closer? 47% of KPIs on track in October, down from 53% in September (24% in November 2025)", ceo.GetProperty("phone").GetProperty("firstLine").GetString());
+        Assert.Contains("Off track PR & Communications 2 on track, 1 at risk, 1 off track; late: received 2026-11-07, after the deadline 2026-11-05", Rows(ceo.GetProperty("desktop"), "Departments"));
+        Assert.Equal(640, ceo.GetProperty("desktop").GetProperty("cardWidth").GetDouble());
+        Assert.InRange(ceo.GetProperty("phone").GetProperty("cardWidth").GetDouble(), 300, 400);
+
+        var sales = await MailBrowser.RenderAsync(mail.Single(f => f.EndsWith("-amara.okafor.eml", StringComparison.Ordinal)), Path.Combine(Path.GetTempPath(), "demo-mail-sales"));
+        var salesJson = departments.Single(d => d.GetProperty("id").GetString() == "sales");
+        var definitions = SampleOrganisation.Strategy().FindDepartment("sales")!;
+        foreach (var view in new[] { sales.GetProperty("phone"), sales.GetProperty("desktop") })
+        {
+            var kpis = salesJson.GetProperty("kpis").EnumerateArray().ToList();
+            Assert.StartsWith($"Sales, October 2026: {kpis.Count(k => k.GetProperty("status").GetString() == "green")} of 4 KPIs on track", view.GetProperty("firstLine").GetString());
+            var rows = Rows(view, "Your KPIs, those needing attention first");
+            Assert.Equal(4, rows.Count);
+            Assert.All(kpis, k =>
+            {
+                var unit = definitions.FindKpi(k.GetProperty("id").GetString()!)!.Unit;
+                var row = $"{Word(k.GetProperty("status").GetString()!)} {k.GetProperty("name").GetString()} actual {FigureFormat.Value(k.GetProperty("actual").GetDouble(), unit)}, target {FigureFormat.Value(k.GetProperty("target").GetDouble(), unit)}, {FigureFormat.Change(k.GetProperty("changeOnPreviousMonth").GetDouble(), unit)} on last month ({k.GetProperty("changeOnLastMonth").GetString()})";
+                Assert.Contains(row, rows);
+            });
+            Assert.StartsWith("At risk ", rows[0]);
+            Assert.Contains(view.GetProperty("links").EnumerateArray(), a => a.GetProperty("text").GetString() == "Open your upload page for October 2026" && a.GetProperty("href").GetString()!.Contains("-sales/.page/index.html?", StringComparison.Ordinal));
+            Assert.Empty(view.GetProperty("fetched").EnumerateArray());
+        }
+    }
+
+    private static List<string> Rows(JsonElement view, string section) =>
+        view.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("title").GetString() == section).GetProperty("rows").EnumerateArray().Select(r => r.GetString()!).ToList();
+
+    private static string Share(JsonElement month) => $"{Math.Round(month.GetProperty("shareOnTrack").GetDouble() * 100, MidpointRounding.AwayFromZero)}%";
+
+    private static string Word(string status) => status switch
+    {
+        "green" => "On track",
+        "amber" => "At risk",
+        "red" => "Off track",
+        _ => "Missing",
+    };
 }

@@ -14,7 +14,7 @@ internal static partial class HostileText
     public const string Owner = "O'Brien <owner@evil.example>";
 
     // The only elements the composers write themselves; anything else in a body came from the data.
-    private static readonly HashSet<string> OwnTags = ["!DOCTYPE", "html", "body", "p", "table", "tr", "th", "td", "br", "a"];
+    private static readonly HashSet<string> OwnTags = ["!DOCTYPE", "html", "head", "meta", "title", "body", "p", "h2", "table", "tr", "th", "td", "br", "a", "strong", "span"];
 
     public static void AssertOnlyOwnMarkup(string html)
     {

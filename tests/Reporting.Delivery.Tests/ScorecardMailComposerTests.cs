@@ -21,15 +21,16 @@ public sealed class ScorecardMailComposerTests
             ScorecardDocument.Linked("leadership.pdf", LargePdf, new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), update: false);
 
         Assert.Equal("Acme <b>Holdings</b> & Sons scorecard, October 2026", mail.Subject);
-        Assert.Contains($"Most improved: {HostileText.Department}: {HostileText.Kpi}, ", mail.Text);
-        Assert.Contains("Missing: Ops & <Co>", mail.Text);
+        Assert.Contains($"- [On track] {HostileText.Department}: {HostileText.Kpi} — +50% better: 100 → 150\n", mail.Text);
+        Assert.Contains("- [Missing] Ops & <Co> — missing: no figures received by the deadline, 2026-11-05 (0 KPIs)\n", mail.Text);
 
         HostileText.AssertOnlyOwnMarkup(mail.Html);
-        Assert.Contains("&lt;script&gt;alert(&quot;dept&quot;)&lt;/script&gt; R&amp;D &#39;Labs&#39;: &lt;img src=x onerror=alert(1)&gt; Reach &amp; &quot;Share&quot;, ", mail.Html);
-        Assert.Contains("<td style=\"padding: 2px 0\">Ops &amp; &lt;Co&gt;</td>", mail.Html);
+        Assert.Contains("<strong>&lt;script&gt;alert(&quot;dept&quot;)&lt;/script&gt; R&amp;D &#39;Labs&#39;: &lt;img src=x onerror=alert(1)&gt; Reach &amp; &quot;Share&quot;</strong>", mail.Html);
+        Assert.Contains("<strong>Ops &amp; &lt;Co&gt;</strong>", mail.Html);
+        Assert.Contains("<title>Acme &lt;b&gt;Holdings&lt;/b&gt; &amp; Sons scorecard, October 2026</title>", mail.Html);
         Assert.Contains("Strategy version 2026-11 &lt;draft&gt; &amp; &quot;final&quot;.", mail.Html);
         // The link's '&' are escaped inside the attribute, so the href reads back as the very link.
-        Assert.Contains("<a href=\"https://acct.blob.core.windows.net/scorecards/2026-10/versions/001/leadership.pdf?sv=2025-01-05&amp;sr=b&amp;sig=a%2Bb%3D&amp;se=2026-12-01\">", mail.Html);
+        Assert.Contains("<a href=\"https://acct.blob.core.windows.net/scorecards/2026-10/versions/001/leadership.pdf?sv=2025-01-05&amp;sr=b&amp;sig=a%2Bb%3D&amp;se=2026-12-01\" ", mail.Html);
     }
 
     [Fact]
@@ -41,7 +42,11 @@ public sealed class ScorecardMailComposerTests
 
         Assert.Equal($"Updated: {HostileText.Department} scorecard, October 2026", mail.Subject);
         HostileText.AssertOnlyOwnMarkup(mail.Html);
-        Assert.Contains("<p>The PDF is attached (rnd.pdf).</p>", mail.Html);
+        Assert.StartsWith($"{HostileText.Department}, October 2026: 2 of 2 KPIs on track.\n\nUpdated: the scorecard was rendered again", mail.Text);
+        Assert.Contains($"- [On track] {HostileText.Kpi} — actual 150, target 120, +50 on last month (better)\n", mail.Text);
+        Assert.Contains("<strong>&lt;img src=x onerror=alert(1)&gt; Reach &amp; &quot;Share&quot;</strong>", mail.Html);
+        Assert.Contains("&lt;script&gt;alert(&quot;dept&quot;)&lt;/script&gt; R&amp;D &#39;Labs&#39;, October 2026: 2 of 2 KPIs on track.</p>", mail.Html);
+        Assert.Contains(">The PDF is attached (rnd.pdf).</p>", mail.Html);
         Assert.Equal("rnd.pdf", mail.Attachment!.FileName);
     }
 
@@ -53,7 +58,7 @@ public sealed class ScorecardMailComposerTests
         var mail = ScorecardMailComposer.Compose(Scorecard(), null, "ceo@example.org", ScorecardDocument.Linked("x.pdf", link, DateTimeOffset.UnixEpoch), update: false);
 
         HostileText.AssertOnlyOwnMarkup(mail.Html);
-        Assert.Contains("<a href=\"https://acct.blob.core.windows.net/scorecards/x.pdf?sig=%22%3E%3Cscript%3Ealert(1)%3C/script%3E\">", mail.Html);
+        Assert.Contains("<a href=\"https://acct.blob.core.windows.net/scorecards/x.pdf?sig=%22%3E%3Cscript%3Ealert(1)%3C/script%3E\" ", mail.Html);
     }
 
     [Fact]

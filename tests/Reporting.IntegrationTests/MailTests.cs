@@ -39,9 +39,11 @@ public sealed class MailTests(AzuriteFixture azurite)
         var ceo = messages.Single(m => m.To.Single().Address == "ceo@northwind.example.org");
         Assert.Equal("Northwind Traders scorecard, October 2026", ceo.Subject);
         Assert.Equal("scorecards@reporting.example.org", ceo.From.Single().Address);
-        Assert.Contains("Period: October 2026 (data as of 2026-10-31)", ceo.Text);
-        Assert.Contains("Missing: Customer Support", ceo.Text);
-        Assert.Contains("<th style=\"text-align: left; padding: 2px 12px 2px 0; vertical-align: top\">On track</th>", ceo.Html);
+        // The first line answers "are we closer?"; then a row per department, missing ones marked, with a chip that has its word.
+        Assert.Matches(@"^Are we closer\? \d+% of KPIs on track in October, (up from|down from|the same as in) ", ceo.Text);
+        Assert.Contains(": 38 KPIs in 8 departments, data as of 2026-10-31.\n", ceo.Text);
+        Assert.Contains("\n- [Missing] Customer Support — missing: no figures received by the deadline, 2026-11-05 (6 KPIs)\n", ceo.Text);
+        Assert.Contains("white-space: nowrap;\">Missing</span></td><td valign=\"top\" style=\"padding: 8px 0; border-top: 1px solid #e5e7eb;\"><strong>Customer Support</strong>", ceo.Html);
         var pack = PdfText.Extract(await maildev.Inbox.AttachmentAsync(ceo, ceo.Attachments!.Single(a => a.FileName == "leadership.pdf")));
         Assert.Contains("Northwind Traders", pack);
         Assert.Contains("Customer Support", pack);
@@ -52,9 +54,16 @@ public sealed class MailTests(AzuriteFixture azurite)
         // Received when the storage service says so (its own clock, not the host's), on the strategy's calendar (Europe/London).
         var received = (await host.Account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").GetPropertiesAsync()).Value.LastModified;
         var london = TimeZoneInfo.ConvertTime(received, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
-        Assert.Contains($"Submission: received {london.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", sales.Text);
+        Assert.Matches($"\nSubmission\n(On time|Late): received {london.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}[;,] ", sales.Text);
+        // Sales's own four KPIs, the one it sent and the three it did not, and its upload page for the month now due.
+        Assert.StartsWith("Sales, October 2026: ", sales.Text);
+        var salesKpis = sales.Text!.Split('\n').SkipWhile(l => l != "Your KPIs, those needing attention first").Skip(1).TakeWhile(l => l.StartsWith("- [", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, salesKpis.Count);
+        Assert.Contains(salesKpis, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^- \[(On track|At risk|Off track)\] New customers reached through social channels — actual 1,250, target "));
+        Assert.Contains("on your department's upload page; the newest upload counts (link valid until ", sales.Text);
+        Assert.Contains("-sales/.page/index.html?", sales.Text);
         var support = messages.Single(m => m.To.Single().Address == "jonas.bergstrom@northwind.example.org");
-        Assert.Contains("Submission: missing (due 2026-11-05, Europe/London)", support.Text);
+        Assert.Contains("\nSubmission\nMissing: no figures for October 2026 were accepted by the deadline, 2026-11-05 (end of the day, Europe/London time).", support.Text);
         var salesPdf = PdfText.Extract(await maildev.Inbox.AttachmentAsync(sales, sales.Attachments!.Single(a => a.FileName == "sales.pdf")));
         Assert.Contains("New customers", salesPdf);
 

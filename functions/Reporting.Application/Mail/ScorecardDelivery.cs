@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reporting.Application.Pages;
 using Reporting.Core.Scorecards;
+using Reporting.Core.Strategy;
 using Reporting.Delivery;
 using Reporting.Delivery.Messages;
 using Reporting.Storage.Blobs;
@@ -11,14 +13,18 @@ namespace Reporting.Application.Mail;
 /// <summary>
 /// Mails each published version: the leadership pack to every address in the strategy's <c>leadership</c> list and each
 /// department's PDF to its <c>ownerEmail</c>. A month's later versions go out as "Updated" per <see cref="MailOptions.Updates"/>
-/// (by default only when scorecard.json differs from the version before). Off while <c>Mail:Host</c> is empty.
+/// (by default only when scorecard.json differs from the version before). Off while <c>Mail:Host</c> is empty. An owner's
+/// message carries the department's upload page for the month now due (<see cref="MailOptions.ScorecardUploadLink"/>).
 /// </summary>
 public sealed partial class ScorecardDelivery(
     StrategySource strategies,
     ScorecardBlobs scorecards,
     ScorecardLinks links,
+    DepartmentPagePublisher pages,
+    DepartmentAccess access,
     MailDispatcher dispatcher,
     IOptions<MailOptions> options,
+    TimeProvider clock,
     ILogger<ScorecardDelivery> logger) : IScorecardPublishedHandler
 {
     public async Task OnPublishedAsync(Scorecard scorecard, int version, IReadOnlyList<string> fileNames, CancellationToken cancellationToken)
@@ -52,7 +58,8 @@ public sealed partial class ScorecardDelivery(
             {
                 var document = last is { } same && same.Name == file ? same.Document : await DocumentAsync(scorecard, version, file, cancellationToken);
                 last = (file, document);
-                var mail = ScorecardMailComposer.Compose(scorecard, department, to, document, update);
+                var upload = department is null ? null : await UploadAsync(strategy, department.Id, cancellationToken);
+                var mail = ScorecardMailComposer.Compose(scorecard, department, to, document, update, upload);
                 await dispatcher.SendOnceAsync(new DeliveryKey(period, kind, version, Path.GetFileNameWithoutExtension(file), to), mail, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -74,6 +81,29 @@ public sealed partial class ScorecardDelivery(
 
         var (link, expires) = await links.GrantReadAsync(scorecard.Period, version, fileName, options.Value.LinkValidity, cancellationToken);
         return ScorecardDocument.Linked(fileName, link, expires);
+    }
+
+    // The month due now, not the scored one: by the time a scorecard goes out, the page may already ask for the next month.
+    // Without a link the message still goes: a storage hiccup here must not cost the owner the scorecard.
+    private async Task<UploadInvitation?> UploadAsync(EngagementStrategy strategy, string departmentId, CancellationToken cancellationToken)
+    {
+        if (!options.Value.ScorecardUploadLink)
+        {
+            return null;
+        }
+
+        try
+        {
+            var validity = options.Value.UploadLinkValidity > access.MaxValidity ? access.MaxValidity : options.Value.UploadLinkValidity;
+            var grant = await pages.GrantAsync(departmentId, validity, cancellationToken);
+            var due = DueMonth.On(clock.GetUtcNow(), strategy);
+            return new UploadInvitation(due.Period, due.Deadline, due.DeadlinePassed, due.ZoneName, grant.PageUrl, grant.ExpiresUtc);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNoUploadLink(logger, ex, departmentId);
+            return null;
+        }
     }
 
     // "Figures changed" is judged on scorecard.json, which holds every figure, target and status of the version.
@@ -98,6 +128,9 @@ public sealed partial class ScorecardDelivery(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scorecards for {Period} version {Version} were not mailed: figures unchanged since the version before (Mail:Updates = {Updates})")]
     private static partial void LogNoUpdate(ILogger logger, string period, int version, string updates);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not grant {Department}'s upload page link; its scorecard message goes without it")]
+    private static partial void LogNoUploadLink(ILogger logger, Exception exception, string department);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not mail the scorecards for {Period} version {Version} to {Recipient}")]
     private static partial void LogMessageFailed(ILogger logger, Exception exception, string period, int version, string recipient);

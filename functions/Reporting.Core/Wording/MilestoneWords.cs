@@ -1,6 +1,6 @@
 using Reporting.Core.Scorecards;
 
-namespace Reporting.Pdf.Layout;
+namespace Reporting.Core.Wording;
 
 /// <summary>A milestone's dates in words: "due in 2 months", "due this month", "overdue by 1 month", "done in 2026-03".</summary>
 public static class MilestoneWords

@@ -3,9 +3,12 @@ using Reporting.Core.Periods;
 using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
 
-namespace Reporting.Pdf.Layout;
+namespace Reporting.Core.Wording;
 
-/// <summary>How figures read on the page, by unit: 12.5%, 1,234, €86.20, 2.35, 4.2 h, Done.</summary>
+/// <summary>
+/// How figures read, by unit: 12.5%, 1,234, €86.20, 2.35, 4.2 h, Done. Shared by the PDFs and the mail, so a figure reads
+/// the same wherever a reader meets it; invariant culture, so the output does not depend on the machine.
+/// </summary>
 public static class FigureFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
