@@ -4,7 +4,7 @@ using Reporting.Core.Scorecards;
 using Reporting.Core.Scoring;
 using Reporting.Core.Strategy;
 using Reporting.Core.Submissions;
-using Reporting.Pdf.Layout;
+using Reporting.Core.Wording;
 using Reporting.Testing;
 
 namespace Reporting.Pdf.Tests;
