@@ -73,17 +73,6 @@ public sealed partial class SubmissionIngestion(
             return;
         }
 
-        if (await history.FindSameContentAsync(upload.Department, upload.BlobName, checksum, upload.ETag, cancellationToken) is { } earlier)
-        {
-            // Only properties, metadata or tier changed: the content was received before and keeps its place in time.
-            var same = $"the version received {earlier.ReceivedUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC ({earlier.Status})";
-            await RecordAsync(upload, SubmissionStatus.Unchanged, null, checksum, cancellationToken, $"same content as {same}; nothing re-submitted");
-            var (sameText, sameProblems, sameJson) = SubmissionReport.For(upload, department?.Name ?? upload.Department, SubmissionStatus.Unchanged, null, same, checksum, watch.ElapsedMilliseconds);
-            await blobs.WriteResultAsync(upload, sameText, sameProblems, sameJson, cancellationToken);
-            LogUnchanged(logger, upload.Department, upload.BlobName);
-            return;
-        }
-
         SubmissionResult result;
         if (department is null)
         {
@@ -191,7 +180,7 @@ public sealed partial class SubmissionIngestion(
     /// <summary>The last attempt failed: tell the uploader and keep a history record. The upload itself stays where it is.</summary>
     public async Task HandleAsync(SubmissionUpload upload, int attempts, string error, CancellationToken cancellationToken)
     {
-        var message = $"processing failed {attempts} times: {SecretRedactor.Redact(error)}";
+        var message = attempts > 0 ? $"processing failed {attempts} times: {SecretRedactor.Redact(error)}" : SecretRedactor.Redact(error);
         if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { Status: SubmissionStatus.Accepted or SubmissionStatus.Superseded } stored)
         {
             // The figures were stored (and, if accepted, are in force); only a later step failed. Never say "nothing was stored".
@@ -240,9 +229,6 @@ public sealed partial class SubmissionIngestion(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} was replaced before it was read; the newer version is handled instead")]
     private static partial void LogSuperseded(ILogger logger, string department, string blobName);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} has the content of a version received before; nothing re-submitted")]
-    private static partial void LogUnchanged(ILogger logger, string department, string blobName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department} {Period}: {BlobName} was accepted but {InForce}, received later, stays in force")]
     private static partial void LogNewerInForce(ILogger logger, string department, string period, string blobName, string inForce);

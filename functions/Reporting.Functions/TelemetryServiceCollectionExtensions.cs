@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,15 +9,15 @@ public static class TelemetryServiceCollectionExtensions
     public const string ConnectionSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>
-    /// Sends logs, traces and dependency calls to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>
-    /// is set (as the Bicep templates do); without it nothing is registered and nothing is said about it.
+    /// Sends the worker's logs and dependency calls to Application Insights through the worker's own package when
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (as infra/ does); without it nothing is registered.
     /// </summary>
     public static IServiceCollection AddTelemetryWhenConfigured(this IServiceCollection services, IConfiguration configuration)
     {
-        var connection = configuration[ConnectionSetting];
-        if (!string.IsNullOrWhiteSpace(connection))
+        if (!string.IsNullOrWhiteSpace(configuration[ConnectionSetting]))
         {
-            services.AddApplicationInsightsTelemetryWorkerService(options => options.ConnectionString = connection);
+            services.AddApplicationInsightsTelemetryWorkerService();
+            services.ConfigureFunctionsApplicationInsights();
         }
 
         return services;

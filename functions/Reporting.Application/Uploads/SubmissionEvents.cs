@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using Reporting.Storage.Blobs;
+using Reporting.Storage.Queues;
+using Reporting.Storage.Tables;
+
+namespace Reporting.Application.Uploads;
+
+/// <summary>
+/// What the Ingest function does with one message from the events queue: Event Grid's <c>BlobCreated</c> events (Event Grid
+/// or CloudEvents schema, Base64 or not), or the safety net's. Each upload the message names is ingested unless that version
+/// was answered before, so the same event twice, an event and a safety-net message, or a redelivery after a crash store it
+/// once. A message that is not an event, or names no department's upload, is logged with its reason and dropped: retrying it
+/// could never help. A storage failure throws, and the platform retries the message (host.json <c>maxDequeueCount</c>).
+/// </summary>
+public sealed partial class SubmissionEvents(
+    SubmissionUploadLookup lookup,
+    SubmissionHistoryTable history,
+    SubmissionIngestion ingestion,
+    ILogger<SubmissionEvents> logger)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), Lazy<Task>> _running = new();
+
+    public async Task HandleAsync(string message, CancellationToken cancellationToken)
+    {
+        var batch = BlobEventReader.Read(message);
+        if (batch.Malformed is { } reason)
+        {
+            LogMalformed(logger, reason);
+            return;
+        }
+
+        foreach (var created in batch.Created)
+        {
+            if (await FindUnansweredAsync(created, cancellationToken) is { } upload)
+            {
+                await IngestOnceHereAsync(upload, cancellationToken);
+            }
+        }
+    }
+
+    // Messages of one batch run side by side: a duplicate of a version already running here waits for that run instead
+    // of running it again. (Across instances the history check above and idempotent writes keep a duplicate harmless.)
+    private async Task IngestOnceHereAsync(SubmissionUpload upload, CancellationToken cancellationToken)
+    {
+        var key = (upload.Department, upload.BlobName, upload.ETag);
+        var run = new Lazy<Task>(() => ingestion.IngestAsync(upload, cancellationToken));
+        var running = _running.GetOrAdd(key, run);
+        try
+        {
+            await running.Value;
+        }
+        finally
+        {
+            if (ReferenceEquals(running, run))
+            {
+                _running.TryRemove(key, out _);
+            }
+        }
+    }
+
+    /// <summary>The blob's current version if it is a department's upload with no answer yet; null (logged) otherwise.</summary>
+    internal async Task<SubmissionUpload?> FindUnansweredAsync(BlobCreated created, CancellationToken cancellationToken)
+    {
+        // The blob's current version, not the event's: a newer upload overtakes an older event, and its own event then finds it answered.
+        if (await lookup.FindAsync(created.Container, created.BlobName, cancellationToken) is not { } upload)
+        {
+            LogIgnored(logger, created.Container, created.BlobName);
+            return null;
+        }
+
+        if (created.ETag is null || created.ETag.Trim('"') == upload.ETag.Trim('"'))
+        {
+            // The event's finer time and order belong to its own version only, never to a newer one found in its place.
+            upload = upload with { EventTime = created.EventTime, Sequencer = created.Sequencer };
+        }
+
+        if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { } answered)
+        {
+            LogAlreadyAnswered(logger, upload.Department, upload.BlobName, answered.Status);
+            return null;
+        }
+
+        return upload;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An upload event cannot be read and was removed: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An upload event for {Container}/{BlobName} was removed: not a department's upload (another container, or the reserved results/ folder), or the blob is gone")]
+    private static partial void LogIgnored(ILogger logger, string container, string blobName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName}: this version was answered before ({Status}); the event changes nothing")]
+    private static partial void LogAlreadyAnswered(ILogger logger, string department, string blobName, string status);
+}
