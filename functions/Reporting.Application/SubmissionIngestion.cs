@@ -95,18 +95,22 @@ public sealed partial class SubmissionIngestion(
         var period = result.Period!.Value;
         var stamp = StampOf(upload) with { IsCurrentVersion = await blobs.CurrentETagAsync(upload, cancellationToken) == upload.ETag };
         var swap = await figures.PublishAsync(upload.Department, period, stamp, result.Figures, token => FenceAsync(upload, token), cancellationToken);
+        var inForce = await figures.InForceAsync(upload.Department, period, cancellationToken);
+        if (await SameSecondNoteAsync(upload, period, stamp, inForce, cancellationToken) is { } tie)
+        {
+            result = result with { Notes = [.. result.Notes, tie] };
+        }
+
         if (swap == FigureSwap.Superseded)
         {
-            var newer = await figures.InForceAsync(upload.Department, period, cancellationToken);
-            await AnswerAsync(upload, department, result, checksum, watch, cancellationToken, SubmissionStatus.Superseded, newer?.BlobName);
-            LogNewerInForce(logger, upload.Department, period.ToString(), upload.BlobName, newer?.BlobName ?? "?");
-            await RemoveSupersededAsync(newer, cancellationToken);
+            await AnswerAsync(upload, department, result, checksum, watch, cancellationToken, SubmissionStatus.Superseded, inForce?.BlobName);
+            LogNewerInForce(logger, upload.Department, period.ToString(), upload.BlobName, inForce?.BlobName ?? "?");
+            await RemoveSupersededAsync(inForce, cancellationToken);
             return;
         }
 
         await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
         LogAccepted(logger, upload.Department, period.ToString(), upload.BlobName, result.Figures.Count);
-        var inForce = await figures.InForceAsync(upload.Department, period, cancellationToken);
         await RemoveSupersededAsync(inForce, cancellationToken);
         await NotifyAcceptedAsync(upload.Department, period, cancellationToken);
         // Every rendered month that reads this one (year to date, trend, last month) is stale if the swap came after its render.
@@ -118,6 +122,28 @@ public sealed partial class SubmissionIngestion(
                 LogStale(logger, stale.ToString(), upload.Department);
             }
         }
+    }
+
+    /// <summary>
+    /// Where the storage service gives whole seconds only (Azurite; Azure without versioning and without an event's time),
+    /// two files of one month can arrive in the same second: the order between them is then a fixed rule, not their
+    /// arrival, and the answer says so and names the file in force. Finer times (version ids, event times) never tie in practice.
+    /// </summary>
+    private async Task<string?> SameSecondNoteAsync(SubmissionUpload upload, Period period, SubmissionStamp stamp, FigurePointerEntity? inForce, CancellationToken cancellationToken)
+    {
+        if (inForce is null || stamp.ReceivedUtc.UtcTicks % TimeSpan.TicksPerSecond != 0)
+        {
+            return null;
+        }
+
+        var other = inForce.BlobName != upload.BlobName
+            ? (inForce.ReceivedUtc == stamp.ReceivedUtc ? inForce.BlobName : null)
+            : (await history.ListAsync(upload.Department, cancellationToken))
+                .FirstOrDefault(r => r.Period == period.ToString() && r.BlobName != upload.BlobName && r.ReceivedUtc == stamp.ReceivedUtc)?.BlobName;
+        return other is null
+            ? null
+            : $"'{UploadName.Printable(other)}' and this file arrived in the same second, and storage gives no finer time here, so which came first cannot be told; "
+              + $"'{UploadName.Printable(inForce.BlobName)}' is in force. Upload the right one again to make it the newest";
     }
 
     // After the answer: rows no swap can put in force again are only clutter. A failure (logged) leaves them to the next publish.

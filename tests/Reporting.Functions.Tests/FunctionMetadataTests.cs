@@ -79,6 +79,18 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void LocalSettingsExample_ForCoreTools_SetsEverySettingTheTriggersName()
+    {
+        var values = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("functions", "Reporting.Functions", "local.settings.example.json"))).RootElement.GetProperty("Values");
+
+        Assert.Equal("dotnet-isolated", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
+        foreach (var setting in FunctionSettings.Defaults.Keys)
+        {
+            Assert.True(values.TryGetProperty(setting, out _), setting);
+        }
+    }
+
+    [Fact]
     public void HostJson_SetsTheQueueRulesOnPurpose()
     {
         var queues = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("host.json"))).RootElement.GetProperty("extensions").GetProperty("queues");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Queues;
 using Reporting.Storage.Tables;
@@ -62,7 +63,8 @@ public sealed partial class SubmissionEvents(
     internal async Task<SubmissionUpload?> FindUnansweredAsync(BlobCreated created, CancellationToken cancellationToken)
     {
         // The blob's current version, not the event's: a newer upload overtakes an older event, and its own event then finds it answered.
-        if (await lookup.FindAsync(created.Container, created.BlobName, cancellationToken) is not { } upload)
+        if ((await lookup.FindAsync(created.Container, created.BlobName, cancellationToken)
+             ?? (UploadName.ProblemWith(created.BlobName) is null ? null : lookup.Unaddressable(created.Container, created.BlobName, created.ETag))) is not { } upload)
         {
             LogIgnored(logger, created.Container, created.BlobName);
             return null;

@@ -52,7 +52,7 @@ public sealed partial class UploadSafetyNet(
 
             foreach (var upload in fresh.Where(u => !_answered.ContainsKey(Key(u)) && IsDue(u)))
             {
-                await SendAsync(SafetyNetEvent.For(upload.Container, upload.BlobName), cancellationToken);
+                await SendAsync(SafetyNetEvent.For(upload.Container, upload.BlobName, upload.ETag), cancellationToken);
                 _sent[Key(upload)] = clock.GetUtcNow();
                 LogEnqueued(logger, upload.Department, upload.BlobName);
                 sent++;
