@@ -54,7 +54,21 @@ internal sealed partial class QueueFunctionListener(
         }
     }
 
+    // One message to the end; a storage failure on the way (delete, update, poison) is logged, and the message, still
+    // in the queue, comes back after its lease: it never stops the other messages of the batch.
     private async Task HandleAsync(QueueMessage message, CancellationToken stopping)
+    {
+        try
+        {
+            await RunAsync(message, stopping);
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            LogSettleFailed(logger, ex, message.MessageId, function.Name);
+        }
+    }
+
+    private async Task RunAsync(QueueMessage message, CancellationToken stopping)
     {
         if (message.DequeueCount > options.MaxDequeueCount)
         {
@@ -66,8 +80,6 @@ internal sealed partial class QueueFunctionListener(
         try
         {
             await invoker.InvokeAsync(function, Text(message), stopping);
-            await lease.StopAsync();
-            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {
@@ -81,11 +93,24 @@ internal sealed partial class QueueFunctionListener(
             {
                 await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
+
+            return;
         }
         catch (OperationCanceledException)
         {
             // Stopping: the message stays hidden until its lease ends, then another runner takes it, as with the host.
             await lease.StopAsync();
+            return;
+        }
+
+        await lease.StopAsync();
+        try
+        {
+            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // its lease ran out and another runner has it: that one finds the upload answered
         }
     }
 
@@ -116,6 +141,9 @@ internal sealed partial class QueueFunctionListener(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} for {Function} was taken {DequeueCount} times and was moved to the queue {PoisonQueue}")]
     private static partial void LogPoisoned(ILogger logger, string messageId, string function, long dequeueCount, string poisonQueue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} for {Function} ran, but could not be deleted or put back; it comes back after its lease")]
+    private static partial void LogSettleFailed(ILogger logger, Exception exception, string messageId, string function);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling the queue {Queue} failed; trying again")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, string queue);

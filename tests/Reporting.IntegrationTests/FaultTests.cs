@@ -88,11 +88,11 @@ public sealed class FaultTests(AzuriteFixture azurite)
         Assert.True(history.Count == 24 && history.All(h => h.Status == "accepted"),
             $"history: {string.Join(", ", history.Select(h => $"{h.BlobName} {h.Status} {h.Problems}"))}\n--- second host ---\n{second.Output}");
         // Answered once: no upload accepted by both runners (one the first answered is never done again by the second).
+        // The count of lines is no measure: the kill may fall between an answer and its log line.
         var acceptedByFirst = AcceptedNames(first.Output);
         var acceptedBySecond = AcceptedNames(second.Output);
         Assert.True(acceptedBySecond.Count == acceptedBySecond.Distinct().Count() && !acceptedBySecond.Intersect(acceptedByFirst).Any(),
             $"accepted twice\n--- first host ---\n{first.Output}\n--- second host ---\n{second.Output}");
-        Assert.Equal(24, acceptedByFirst.Union(acceptedBySecond).Count());
         Console.WriteLine($"kill mid-ingest: {answeredBeforeKill} answered before the kill, {acceptedBySecond.Count} after it, all 24 complete");
     }
 
@@ -171,7 +171,9 @@ public sealed class FaultTests(AzuriteFixture azurite)
         // The PDFs the killed host was rendering are gone with it, not left in the temp folder.
         Assert.Empty(Directory.GetFileSystemEntries(temporary, "reporting-*"));
         await AssertEveryVisibleFileIsCompleteAsync(scorecards);
-        await using var second = HostProcess.Start(account, settings);
+        // Each process's clock starts at its own Reporting:Now: the second starts later that morning, as it would in real
+        // time, so by its clock the killed run is older than maxRunDuration.
+        await using var second = HostProcess.Start(account, new Dictionary<string, string?>(settings) { [TestClock.Key] = "2026-11-10T09:30:00Z" });
         var log = await Eventually.GetAsync(async () =>
         {
             var list = await runs.ListAsync(Latest.ToString(), default);

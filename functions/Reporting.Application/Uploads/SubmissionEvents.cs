@@ -16,6 +16,7 @@ namespace Reporting.Application.Uploads;
 public sealed partial class SubmissionEvents(
     SubmissionUploadLookup lookup,
     SubmissionHistoryTable history,
+    SubmissionBlobs blobs,
     SubmissionIngestion ingestion,
     ILogger<SubmissionEvents> logger)
 {
@@ -63,8 +64,12 @@ public sealed partial class SubmissionEvents(
     internal async Task<SubmissionUpload?> FindUnansweredAsync(BlobCreated created, CancellationToken cancellationToken)
     {
         // The blob's current version, not the event's: a newer upload overtakes an older event, and its own event then finds it answered.
-        if ((await lookup.FindAsync(created.Container, created.BlobName, cancellationToken)
-             ?? (UploadName.ProblemWith(created.BlobName) is null ? null : lookup.Unaddressable(created.Container, created.BlobName, created.ETag))) is not { } upload)
+        // A name that may not even address its blob once it passes through a URL ('..', '\\') is not looked up: the event's
+        // ETag is enough to answer it with the name's problem, as IngestAsync does before reading anything.
+        var upload = UploadName.ProblemWith(created.BlobName) is not null && lookup.Unaddressable(created.Container, created.BlobName, created.ETag) is { } unsafeName
+            ? unsafeName
+            : await lookup.FindAsync(created.Container, created.BlobName, cancellationToken);
+        if (upload is null)
         {
             LogIgnored(logger, created.Container, created.BlobName);
             return null;
@@ -76,13 +81,27 @@ public sealed partial class SubmissionEvents(
             upload = upload with { EventTime = created.EventTime, Sequencer = created.Sequencer };
         }
 
-        if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { } answered)
+        // Answered means the answer beside the upload is this version's: the history record is written just before it, so
+        // a crash between the two leaves a record without an answer, and the message that comes back must finish the job.
+        if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { } answered
+            && await AnswersAsync(upload, cancellationToken))
         {
             LogAlreadyAnswered(logger, upload.Department, upload.BlobName, answered.Status);
             return null;
         }
 
         return upload;
+    }
+
+    private async Task<bool> AnswersAsync(SubmissionUpload upload, CancellationToken cancellationToken)
+    {
+        if (await blobs.ReadResultJsonAsync(upload.Department, upload.BlobName, cancellationToken) is not { } json)
+        {
+            return false;
+        }
+
+        using var answer = System.Text.Json.JsonDocument.Parse(json);
+        return answer.RootElement.TryGetProperty("etag", out var etag) && etag.GetString() == upload.ETag;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An upload event cannot be read and was removed: {Reason}")]
