@@ -26,10 +26,19 @@ internal sealed partial class QueueFunctionListener(
     public async Task RunAsync(CancellationToken stopping)
     {
         var wait = FastestPoll;
+        var running = new List<Task>();
         while (!stopping.IsCancellationRequested)
         {
             try
             {
+                // As the host: the next batch is fetched once no more than newBatchThreshold messages still run.
+                running.RemoveAll(t => t.IsCompleted);
+                if (running.Count > options.NewBatchThreshold)
+                {
+                    await Task.WhenAny(running);
+                    continue;
+                }
+
                 await queue.CreateIfNotExistsAsync(cancellationToken: stopping);
                 QueueMessage[] messages = await queue.ReceiveMessagesAsync(Math.Clamp(options.BatchSize, 1, 32), options.MessageLease, stopping);
                 if (messages.Length == 0)
@@ -40,11 +49,11 @@ internal sealed partial class QueueFunctionListener(
                 }
 
                 wait = FastestPoll;
-                await Task.WhenAll(messages.Select(m => HandleAsync(m, stopping)));
+                running.AddRange(messages.Select(m => HandleAsync(m, stopping)));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -52,6 +61,8 @@ internal sealed partial class QueueFunctionListener(
                 await Task.Delay(TimeSpan.FromSeconds(2), stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+
+        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     // One message to the end; a storage failure on the way (delete, update, poison) is logged, and the message, still

@@ -14,6 +14,9 @@ internal sealed class QueueHostOptions
 
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>The next batch is fetched when no more than this many messages still run (the host's default: half a batch).</summary>
+    public int NewBatchThreshold { get; set; } = 8;
+
     public int MaxDequeueCount { get; set; } = 5;
 
     /// <summary>How long a failed message stays hidden before its next attempt.</summary>

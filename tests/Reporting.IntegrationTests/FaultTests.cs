@@ -207,7 +207,7 @@ public sealed class FaultTests(AzuriteFixture azurite)
             await blobs.UploadAsync(department, name, new MemoryStream(Encoding.UTF8.GetBytes(GeneratedOrganisation.SubmissionCsv(Period.Parse(name[..7]), 2, 1))), default);
         }
 
-        await WaitForAnswersAsync(account, uploads, uploads.Count, TimeSpan.FromSeconds(120), () => one.Output + two.Output);
+        await WaitForAnswersAsync(account, uploads, uploads.Count, TimeSpan.FromSeconds(240), () => one.Output + two.Output); // a shared 2-core machine
 
         var history = new SubmissionHistoryTable(account);
         foreach (var department in GeneratedOrganisation.DepartmentIds(departments))
