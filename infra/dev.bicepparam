@@ -1,9 +1,9 @@
 using 'main.bicep'
 
-// A development environment: one replica, the sample organisation's departments.
+// A development environment: scales to zero (the first answer after an idle spell waits for a cold start), the sample organisation's departments.
 param environmentName = 'dev'
-param minReplicas = 1
-param maxReplicas = 1
+param alwaysReadyIngestInstances = 0
+param maximumInstanceCount = 4
 param departmentIds = [
   'sales'
   'customer-support'

@@ -1,4 +1,4 @@
-// Reporting in Azure: storage, the host on Container Apps, its identity, Key Vault, registry and monitoring.
+// Reporting in Azure: storage, the Function App on Flex Consumption, its identity, Event Grid, Key Vault and monitoring.
 // Deploy with docs/deploy.md. Parameters per environment: dev.bicepparam, prod.bicepparam.
 targetScope = 'resourceGroup'
 
@@ -13,18 +13,13 @@ param location string = resourceGroup().location
 @description('Department ids from strategy.yaml; each gets its own submission container.')
 param departmentIds array
 
-@description('Deploy the host. The first deployment sets this to false, then the image is built into the registry, then true.')
-param deployHost bool = true
+@description('Always-ready instances for the Ingest function: 0 scales to zero (a cold start before the first answer after an idle spell), 1 answers within seconds at all times (docs/deploy.md has the cost).')
+@minValue(0)
+param alwaysReadyIngestInstances int = 0
 
-@description('The host image tag in the registry (reporting-host:<tag>).')
-param imageTag string = 'latest'
-
-@description('Replicas of the host: at least 1 keeps the blob trigger and the timer running.')
+@description('The most instances the Function App scales out to.')
 @minValue(1)
-param minReplicas int = 1
-
-@minValue(1)
-param maxReplicas int = 2
+param maximumInstanceCount int = 20
 
 @secure()
 @description('PDFsharp commercial licence key; leave empty to run under the AGPL-3.0 licence.')
@@ -54,8 +49,8 @@ param mailUserName string = ''
 @maxLength(64)
 param uploadPageOrigins array = []
 
-@description('How often the host lists every submission container anyway, although Event Grid reports each upload: the safety net for a lost event (hh:mm:ss).')
-param scanSafetyNetInterval string = '01:00:00'
+@description('The safety net\'s schedule (six-field cron, UTC): uploads an event missed are put on the queue.')
+param safetyNetSchedule string = '0 0 * * * *'
 
 var prefix = 'reporting-${environmentName}'
 var suffix = uniqueString(resourceGroup().id, environmentName)
@@ -106,30 +101,21 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-module registry 'modules/registry.bicep' = {
-  name: 'registry'
-  params: {
-    name: take('rep${environmentName}${suffix}', 50)
-    location: location
-    pullerPrincipalId: identity.outputs.principalId
-  }
-}
-
-module host 'modules/host.bicep' = if (deployHost) {
-  name: 'host'
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
   params: {
     namePrefix: prefix
     location: location
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
-    registryLoginServer: registry.outputs.loginServer
-    image: '${registry.outputs.loginServer}/reporting-host:${imageTag}'
-    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     storageBlobServiceUri: storage.outputs.blobEndpoint
     storageTableServiceUri: storage.outputs.tableEndpoint
     storageQueueServiceUri: events.outputs.queueEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
     eventQueueName: events.outputs.queueName
-    scanSafetyNetInterval: scanSafetyNetInterval
+    safetyNetSchedule: safetyNetSchedule
+    alwaysReadyIngestInstances: alwaysReadyIngestInstances
+    maximumInstanceCount: maximumInstanceCount
     pdfLicenseSecretUri: keyVault.outputs.pdfLicenseSecretUri
     smtpSecretUri: keyVault.outputs.smtpSecretUri
     mailHost: mailHost
@@ -138,8 +124,6 @@ module host 'modules/host.bicep' = if (deployHost) {
     mailSender: mailSender
     mailUserName: mailUserName
     insightsConnectionString: monitoring.outputs.insightsConnectionString
-    minReplicas: minReplicas
-    maxReplicas: maxReplicas
   }
 }
 
@@ -148,8 +132,6 @@ output blobEndpoint string = storage.outputs.blobEndpoint
 output tableEndpoint string = storage.outputs.tableEndpoint
 output hostIdentityClientId string = identity.outputs.clientId
 output keyVaultName string = keyVault.outputs.name
-output registryName string = registry.outputs.name
-output registryLoginServer string = registry.outputs.loginServer
-output hostName string = deployHost ? host!.outputs.name : ''
+output functionAppName string = functionApp.outputs.name
 output applicationInsightsName string = monitoring.outputs.insightsName
 output logAnalyticsWorkspaceName string = monitoring.outputs.workspaceName

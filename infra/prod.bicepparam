@@ -1,11 +1,10 @@
 using 'main.bicep'
 
-// Production: two replicas may share the work; the licence key and the SMTP password come from the deployment's
+// Production: one always-ready instance answers uploads within seconds; the licence key and the SMTP password come from the deployment's
 // environment, never from this file. Storage needs no secret (the host's managed identity signs in to it).
 param environmentName = 'prod'
-param minReplicas = 1
-param maxReplicas = 2
-param imageTag = readEnvironmentVariable('REPORTING_IMAGE_TAG', 'latest')
+param alwaysReadyIngestInstances = 1
+param maximumInstanceCount = 20
 param pdfLicenseKey = readEnvironmentVariable('PDFSHARP_LICENSE_KEY', '')
 param smtpPassword = readEnvironmentVariable('SMTP_PASSWORD', '')
 param mailHost = readEnvironmentVariable('MAIL_HOST', '')

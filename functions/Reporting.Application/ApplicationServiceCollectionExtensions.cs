@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application.Mail;
 using Reporting.Application.Pages;
+using Reporting.Application.Uploads;
 using Reporting.Core.Submissions;
 using Reporting.Delivery;
 using Reporting.Pdf;
@@ -13,8 +14,8 @@ namespace Reporting.Application;
 public static class ApplicationServiceCollectionExtensions
 {
     /// <summary>
-    /// The pipeline's services and everything under them (clock, storage, leases, PDFs), configured from host.json and
-    /// the environment: the same registrations for the WebJobs host and the CLI.
+    /// The pipeline's services and everything under them (clock, storage, leases, PDFs), configured from app settings and
+    /// the environment: the same registrations for the Function App (and its local runner) and the CLI.
     /// </summary>
     public static IServiceCollection AddReportingApplication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +37,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IPoisonedUploadHandler>(provider => provider.GetRequiredService<SubmissionIngestion>());
         services.AddSingleton<RenderLock>();
         services.AddSingleton<ScorecardPublisher>();
+        services.AddSingleton<MonthlyRun>();
+        services.AddSingleton<SubmissionEvents>();
+        services.AddSingleton<PoisonedEvents>();
+        services.AddOptions<SafetyNetOptions>().BindConfiguration(SafetyNetOptions.Section);
+        services.AddSingleton<UploadSafetyNet>();
         services.AddReportingMail();
         services.AddSingleton<MailDispatcher>();
         services.AddSingleton<DeadlineReminders>();

@@ -15,9 +15,19 @@ public sealed class ReceivedTimes(IOptions<ReceivedTimeOptions> options, TimePro
     public DateTimeOffset Of(SubmissionUpload upload)
     {
         // The clock only for versions listed without a time (the same on every host and retry otherwise).
-        var stored = upload.ReceivedUtc == default ? clock.GetUtcNow() : upload.ReceivedUtc;
+        var stored = upload.ReceivedUtc == default ? clock.GetUtcNow() : Finer(upload.ReceivedUtc, upload.EventTime);
         return options.Value.TrustDeclaredReceivedTime && upload.DeclaredReceivedUtc is { } declared && declared < stored
             ? declared
             : stored;
     }
+
+    /// <summary>
+    /// Last-Modified has whole seconds (the version id, where versioning is on, has 100 ns and is taken already). Event Grid's
+    /// eventTime for the same version has 100 ns too: within the same second it orders two uploads that second would tie.
+    /// </summary>
+    private static DateTimeOffset Finer(DateTimeOffset stored, DateTimeOffset? eventTime) =>
+        eventTime is { } precise && stored.UtcTicks % TimeSpan.TicksPerSecond == 0
+        && precise.UtcTicks - precise.UtcTicks % TimeSpan.TicksPerSecond == stored.UtcTicks
+            ? precise
+            : stored;
 }

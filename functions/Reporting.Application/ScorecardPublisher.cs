@@ -37,10 +37,27 @@ public sealed partial class ScorecardPublisher(
     /// <param name="period">The month to render.</param>
     /// <param name="trigger">Why it runs (timer, catch-up, stale, on demand, cli); recorded with the run.</param>
     /// <param name="cancellationToken">Stops the run; a cancelled run is recorded as failed.</param>
-    public async Task<PublishedScorecard> PublishAsync(Period period, string trigger, CancellationToken cancellationToken)
+    public async Task<PublishedScorecard> PublishAsync(Period period, string trigger, CancellationToken cancellationToken) =>
+        (await PublishWhenAsync(period, trigger, needed: null, cancellationToken))!;
+
+    /// <summary>Renders <paramref name="period"/> only if it was never rendered (the timer's "due" run); null when it was.</summary>
+    public Task<PublishedScorecard?> PublishUnlessRenderedAsync(Period period, string trigger, CancellationToken cancellationToken) =>
+        PublishWhenAsync(period, trigger, index => index.Find(period.ToString()) is null, cancellationToken);
+
+    /// <summary>Renders <paramref name="period"/> again only if it is still stale; null when another run got there first.</summary>
+    public Task<PublishedScorecard?> PublishIfStaleAsync(Period period, CancellationToken cancellationToken) =>
+        PublishWhenAsync(period, "stale", index => index.Find(period.ToString())?.Stale == true, cancellationToken);
+
+    // The question is asked again under the month's lock: two runs that both saw the month due render it once.
+    private async Task<PublishedScorecard?> PublishWhenAsync(Period period, string trigger, Func<ScorecardIndex, bool>? needed, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         await using var exclusive = await renderLock.AcquireAsync(period, options.Value.MaxRunDuration, cancellationToken);
+        if (needed is not null && !needed(await index.ReadAsync(cancellationToken)))
+        {
+            return null;
+        }
+
         if (await runs.MarkInterruptedAsync(period.ToString(), cancellationToken) is > 0 and var interrupted)
         {
             LogInterrupted(logger, period.ToString(), interrupted);

@@ -73,17 +73,6 @@ public sealed partial class SubmissionIngestion(
             return;
         }
 
-        if (await history.FindSameContentAsync(upload.Department, upload.BlobName, checksum, upload.ETag, cancellationToken) is { } earlier)
-        {
-            // Only properties, metadata or tier changed: the content was received before and keeps its place in time.
-            var same = $"the version received {earlier.ReceivedUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC ({earlier.Status})";
-            await RecordAsync(upload, SubmissionStatus.Unchanged, null, checksum, cancellationToken, $"same content as {same}; nothing re-submitted");
-            var (sameText, sameProblems, sameJson) = SubmissionReport.For(upload, department?.Name ?? upload.Department, SubmissionStatus.Unchanged, null, same, checksum, watch.ElapsedMilliseconds);
-            await blobs.WriteResultAsync(upload, sameText, sameProblems, sameJson, cancellationToken);
-            LogUnchanged(logger, upload.Department, upload.BlobName);
-            return;
-        }
-
         SubmissionResult result;
         if (department is null)
         {
@@ -106,18 +95,22 @@ public sealed partial class SubmissionIngestion(
         var period = result.Period!.Value;
         var stamp = StampOf(upload) with { IsCurrentVersion = await blobs.CurrentETagAsync(upload, cancellationToken) == upload.ETag };
         var swap = await figures.PublishAsync(upload.Department, period, stamp, result.Figures, token => FenceAsync(upload, token), cancellationToken);
+        var inForce = await figures.InForceAsync(upload.Department, period, cancellationToken);
+        if (await SameSecondNoteAsync(upload, period, stamp, inForce, cancellationToken) is { } tie)
+        {
+            result = result with { Notes = [.. result.Notes, tie] };
+        }
+
         if (swap == FigureSwap.Superseded)
         {
-            var newer = await figures.InForceAsync(upload.Department, period, cancellationToken);
-            await AnswerAsync(upload, department, result, checksum, watch, cancellationToken, SubmissionStatus.Superseded, newer?.BlobName);
-            LogNewerInForce(logger, upload.Department, period.ToString(), upload.BlobName, newer?.BlobName ?? "?");
-            await RemoveSupersededAsync(newer, cancellationToken);
+            await AnswerAsync(upload, department, result, checksum, watch, cancellationToken, SubmissionStatus.Superseded, inForce?.BlobName);
+            LogNewerInForce(logger, upload.Department, period.ToString(), upload.BlobName, inForce?.BlobName ?? "?");
+            await RemoveSupersededAsync(inForce, cancellationToken);
             return;
         }
 
         await AnswerAsync(upload, department, result, checksum, watch, cancellationToken);
         LogAccepted(logger, upload.Department, period.ToString(), upload.BlobName, result.Figures.Count);
-        var inForce = await figures.InForceAsync(upload.Department, period, cancellationToken);
         await RemoveSupersededAsync(inForce, cancellationToken);
         await NotifyAcceptedAsync(upload.Department, period, cancellationToken);
         // Every rendered month that reads this one (year to date, trend, last month) is stale if the swap came after its render.
@@ -129,6 +122,28 @@ public sealed partial class SubmissionIngestion(
                 LogStale(logger, stale.ToString(), upload.Department);
             }
         }
+    }
+
+    /// <summary>
+    /// Where the storage service gives whole seconds only (Azurite; Azure without versioning and without an event's time),
+    /// two files of one month can arrive in the same second: the order between them is then a fixed rule, not their
+    /// arrival, and the answer says so and names the file in force. Finer times (version ids, event times) never tie in practice.
+    /// </summary>
+    private async Task<string?> SameSecondNoteAsync(SubmissionUpload upload, Period period, SubmissionStamp stamp, FigurePointerEntity? inForce, CancellationToken cancellationToken)
+    {
+        if (inForce is null || stamp.ReceivedUtc.UtcTicks % TimeSpan.TicksPerSecond != 0)
+        {
+            return null;
+        }
+
+        var other = inForce.BlobName != upload.BlobName
+            ? (inForce.ReceivedUtc == stamp.ReceivedUtc ? inForce.BlobName : null)
+            : (await history.ListAsync(upload.Department, cancellationToken))
+                .FirstOrDefault(r => r.Period == period.ToString() && r.BlobName != upload.BlobName && r.ReceivedUtc == stamp.ReceivedUtc)?.BlobName;
+        return other is null
+            ? null
+            : $"'{UploadName.Printable(other)}' and this file arrived in the same second, and storage gives no finer time here, so which came first cannot be told; "
+              + $"'{UploadName.Printable(inForce.BlobName)}' is in force. Upload the right one again to make it the newest";
     }
 
     // After the answer: rows no swap can put in force again are only clutter. A failure (logged) leaves them to the next publish.
@@ -197,7 +212,9 @@ public sealed partial class SubmissionIngestion(
     {
         var reference = FailureReference.Of(upload);
         LogFailed(logger, upload.Department, upload.BlobName, attempts, reference, SecretRedactor.Redact(error));
-        var message = $"processing failed {attempts} times (reference {reference}); the reporting team can find the cause in the pipeline's log under that reference.";
+        // attempts 0: the platform gave up on the upload's event (the poison queue), so no count of ours is known.
+        var what = attempts > 0 ? $"processing failed {attempts} times" : "the upload could not be processed; the administrators were told";
+        var message = $"{what} (reference {reference}); the reporting team can find the cause in the pipeline's log under that reference.";
         if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { Status: SubmissionStatus.Accepted or SubmissionStatus.Superseded } stored)
         {
             // The figures were stored (and, if accepted, are in force); only a later step failed. Never say "nothing was stored".
@@ -246,9 +263,6 @@ public sealed partial class SubmissionIngestion(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} was replaced before it was read; the newer version is handled instead")]
     private static partial void LogSuperseded(ILogger logger, string department, string blobName);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} has the content of a version received before; nothing re-submitted")]
-    private static partial void LogUnchanged(ILogger logger, string department, string blobName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department} {Period}: {BlobName} was accepted but {InForce}, received later, stays in force")]
     private static partial void LogNewerInForce(ILogger logger, string department, string period, string blobName, string inForce);

@@ -22,6 +22,7 @@ public static class SubmissionReport
                 break;
             case SubmissionStatus.Superseded:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Accepted but not in force: {UploadName.Printable(upload.BlobName)} for {departmentName}, period {result!.Period}: {Plural(result.Figures.Count, "figure")} checked and kept, but {UploadName.Printable(error ?? "another file")}, which storage received later, holds {result.Period}. The newest upload for a month always wins; upload this file again to make it the newest.");
+                AppendNotes(text, notes);
                 break;
             case SubmissionStatus.Unchanged:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Unchanged: {UploadName.Printable(upload.BlobName)} for {departmentName} has the same content as {error}. Nothing was re-submitted; the figures in force stay as they are.");

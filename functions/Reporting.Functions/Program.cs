@@ -1,9 +1,9 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Reporting.Application;
 using Reporting.Functions;
 
-// The WebJobs host: our blob trigger ingests department uploads, the timer renders the monthly scorecards.
-// The clock is the system clock unless Reporting:Now is set (a testing and demo aid; see ReportingClock).
-await ReportingHost.CreateBuilder(args)
-    .Build()
-    .RunAsync();
+// The isolated worker: the Functions host (Azure, or Core Tools) triggers, this process runs the functions. The local runner
+// (functions/Reporting.LocalDev/Runner) makes the same registration call and hosts the same classes where no host exists.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.Services.AddReportingFunctions(builder.Configuration);
+builder.Build().Run();

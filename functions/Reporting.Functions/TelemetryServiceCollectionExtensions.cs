@@ -1,4 +1,5 @@
 using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,16 +10,16 @@ public static class TelemetryServiceCollectionExtensions
     public const string ConnectionSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>
-    /// Sends logs, traces and dependency calls to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>
-    /// is set (as the Bicep templates do), with keys and SAS signatures redacted as on the console; without it nothing is
-    /// registered and nothing is said about it.
+    /// Sends the worker's logs, traces and dependency calls to Application Insights through the worker's own package when
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (as infra/ does), with keys and SAS signatures redacted as on
+    /// the console; without it nothing is registered and nothing is said about it.
     /// </summary>
     public static IServiceCollection AddTelemetryWhenConfigured(this IServiceCollection services, IConfiguration configuration)
     {
-        var connection = configuration[ConnectionSetting];
-        if (!string.IsNullOrWhiteSpace(connection))
+        if (!string.IsNullOrWhiteSpace(configuration[ConnectionSetting]))
         {
-            services.AddApplicationInsightsTelemetryWorkerService(options => options.ConnectionString = connection);
+            services.AddApplicationInsightsTelemetryWorkerService();
+            services.ConfigureFunctionsApplicationInsights();
             // The console's redaction, for everything that goes to Application Insights instead.
             services.AddSingleton<ITelemetryInitializer, RedactingTelemetryInitializer>();
         }

@@ -4,13 +4,14 @@ using System.Globalization;
 namespace Reporting.LocalDev;
 
 /// <summary>
-/// The WebJobs host as its own process (<c>dotnet Reporting.Functions.dll</c>), configured through environment
-/// variables, its log written to a file: how the demo runs the real host without the CLI referencing it.
+/// The local runner (functions/Reporting.LocalRunner: the Function App's classes, hosted as the Functions host would) as its
+/// own process (<c>dotnet Reporting.LocalRunner.dll</c>), configured through environment variables, its log written to a
+/// file: how the demo and the benchmarks run "the host" without referencing it.
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
-    /// <summary>The line the host logs once its blob trigger is listening.</summary>
-    public const string ReadyMarker = "Watching submission containers";
+    /// <summary>The line the runner logs once every function listens (LocalRunnerService.ReadyMarker).</summary>
+    public const string ReadyMarker = "Local runner listening";
 
     private readonly Process _process;
     private readonly StreamWriter _log;
@@ -46,15 +47,15 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the host built beside this repository's sources (<c>functions/Reporting.Functions/bin/&lt;configuration&gt;</c>)
+    /// Starts the runner built beside this repository's sources (<c>functions/Reporting.LocalRunner/bin/&lt;configuration&gt;</c>)
     /// and waits until it listens. Settings use configuration keys (<c>a:b</c>); they become environment variables (<c>a__b</c>).
     /// </summary>
     public static async Task<LocalHostProcess> StartAsync(string repositoryRoot, string configuration, IReadOnlyDictionary<string, string?> settings, string logPath, CancellationToken cancellationToken)
     {
-        var assembly = Path.Combine(repositoryRoot, "functions", "Reporting.Functions", "bin", configuration, "net10.0", "Reporting.Functions.dll");
+        var assembly = Path.Combine(repositoryRoot, "functions", "Reporting.LocalRunner", "bin", configuration, "net10.0", "Reporting.LocalRunner.dll");
         if (!File.Exists(assembly))
         {
-            throw new InvalidOperationException($"the host is not built at {assembly}; run: dotnet build functions/Reporting.Functions -c {configuration}");
+            throw new InvalidOperationException($"the host (local runner) is not built at {assembly}; run: dotnet build functions/Reporting.LocalRunner -c {configuration}");
         }
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(assembly)! };

@@ -66,7 +66,7 @@ public sealed class ReportingStorageAccount
     /// <summary>Creates the shared containers and tables, and one submission and one answer container per department.</summary>
     public async Task EnsureCreatedAsync(IEnumerable<string> departmentIds, CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Options.FigureTable, Options.SubmissionTable, Options.ReceiptTable, Options.RunTable })
+        foreach (var table in new[] { Options.FigureTable, Options.SubmissionTable, Options.RunTable })
         {
             await Table(table).CreateIfNotExistsAsync(cancellationToken);
         }

@@ -4,11 +4,14 @@ namespace Reporting.Storage;
 
 /// <summary>
 /// Where everything lives in the storage account. The connection string comes from
-/// <c>AzureWebJobsStorage</c> (the same setting the WebJobs host uses); the local emulator is the default.
+/// <c>AzureWebJobsStorage</c> (the same setting the Functions host uses); the local emulator is the default.
 /// </summary>
 public sealed class StorageOptions
 {
     public const string DevelopmentConnection = "UseDevelopmentStorage=true";
+
+    /// <summary>The app setting that names the events queue (see <see cref="EventQueue"/>).</summary>
+    public const string EventQueueSetting = "SubmissionEventQueue";
 
     /// <summary>The connection: a connection string or an identity-based one (see <see cref="StorageConnectionReader"/>).</summary>
     public StorageConnection Connection { get; set; } = StorageConnection.FromConnectionString(DevelopmentConnection);
@@ -48,7 +51,12 @@ public sealed class StorageOptions
 
     public string SubmissionTable { get; set; } = "submissions";
 
-    public string ReceiptTable { get; set; } = "blobreceipts";
+    /// <summary>
+    /// The queue Event Grid fills with the submission containers' <c>BlobCreated</c> events and the Ingest function reads;
+    /// the Functions host keeps <c>&lt;name&gt;-poison</c> beside it. App setting <c>SubmissionEventQueue</c> (flat, as the
+    /// host resolves <c>%SubmissionEventQueue%</c> in the trigger).
+    /// </summary>
+    public string EventQueue { get; set; } = "submission-events";
 
     public string RunTable { get; set; } = "scorecardruns";
 
@@ -68,7 +76,7 @@ public sealed class StorageOptions
         ConfigContainer = $"{prefix}-config",
         FigureTable = $"{prefix}figures",
         SubmissionTable = $"{prefix}submissions",
-        ReceiptTable = $"{prefix}receipts",
+        EventQueue = $"{prefix}-events",
         RunTable = $"{prefix}runs",
         DeliveryTable = $"{prefix}deliveries",
         OutboxContainer = $"{prefix}-outbox",
@@ -89,7 +97,7 @@ public sealed class StorageOptions
         ["Storage:ConfigContainer"] = ConfigContainer,
         ["Storage:FigureTable"] = FigureTable,
         ["Storage:SubmissionTable"] = SubmissionTable,
-        ["Storage:ReceiptTable"] = ReceiptTable,
+        [EventQueueSetting] = EventQueue,
         ["Storage:RunTable"] = RunTable,
         ["Storage:DeliveryTable"] = DeliveryTable,
         ["Storage:OutboxContainer"] = OutboxContainer,

@@ -5,7 +5,7 @@ using Reporting.Storage.AzureRules;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Connection;
 using Reporting.Storage.Deliveries;
-using Reporting.Storage.Receipts;
+using Reporting.Storage.Queues;
 using Reporting.Storage.Tables;
 
 namespace Reporting.Storage;
@@ -20,13 +20,18 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection("Storage"))
-            .Configure(options => options.Connection = StorageConnectionReader.Read(configuration));
+            .Configure(options =>
+            {
+                options.Connection = StorageConnectionReader.Read(configuration);
+                options.EventQueue = configuration[StorageOptions.EventQueueSetting] is { Length: > 0 } queue ? queue : options.EventQueue;
+            });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AzureRuleViolations>();
         services.AddSingleton<ReportingStorageAccount>();
         services.AddSingleton<KpiFigureTable>();
         services.AddSingleton<SubmissionHistoryTable>();
-        services.AddSingleton<BlobReceiptStore>();
+        services.AddSingleton(provider => new SubmissionEventQueue(
+            provider.GetRequiredService<ReportingStorageAccount>(), provider.GetRequiredService<ReportingStorageAccount>().Options.EventQueue));
         services.AddSingleton<SubmissionBlobs>();
         services.AddSingleton<SubmissionUploadLookup>();
         services.AddSingleton<ScorecardBlobs>();

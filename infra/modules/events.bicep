@@ -1,6 +1,5 @@
 // Upload events, the push path: Event Grid reports every blob created in a submissions-* container to a storage queue,
-// and the host handles the upload from there within about a second, listing the containers only as a slow safety net
-// (every hour) instead of every second. Event Grid delivers with its own (system-assigned) identity, since the
+// and the Ingest function's queue trigger handles the upload from there; the hourly safety net finds what an event missed. Event Grid delivers with its own (system-assigned) identity, since the
 // account takes no shared keys; the host reads the queue with its managed identity, like the rest of storage.
 param storageAccountName string
 param location string
@@ -8,7 +7,7 @@ param location string
 @description('Principal (object) id of the host\'s managed identity: it reads, hides, deletes and sets aside messages.')
 param hostPrincipalId string
 
-@description('The queue the events go to (the host\'s extensions:submissionBlobs:eventQueue); <name>-poison beside it keeps what cannot be handled.')
+@description('The queue the events go to (the app setting SubmissionEventQueue); <name>-poison beside it keeps what cannot be handled.')
 param queueName string = 'submission-events'
 
 @description('Only blobs in containers whose name starts with this are reported: the departments\' upload containers.')
@@ -82,7 +81,8 @@ resource hostKeepsPoison 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 }
 
 // BlobCreated in the departments' containers only (answers, scorecards and locks are never reported), in the Event Grid
-// schema; Event Grid retries a failed delivery for a day, and what it gives up on the safety-net scan still finds.
+// schema (plain JSON; host.json reads messages with messageEncoding none); Event Grid retries a failed delivery for a
+// day, and what it gives up on the hourly safety net still finds.
 resource toQueue 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = {
   parent: systemTopic
   name: 'submissions-to-queue'

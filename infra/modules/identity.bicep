@@ -1,5 +1,5 @@
 // The identity the host runs as: it reads and writes the storage account (data-plane roles in storage.bicep), reads its
-// secrets from Key Vault and pulls its image from the registry.
+// secrets from Key Vault and reads its deployment package.
 param name string
 param location string
 

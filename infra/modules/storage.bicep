@@ -14,6 +14,9 @@ param hostPrincipalId string
 @maxLength(64)
 param uploadPageOrigins array = []
 
+@description('The container the Function App\'s deployment package goes to (functionAppConfig.deployment).')
+param deploymentContainerName string = 'app-package'
+
 @description('Days before a submission blob moves to the cool tier.')
 param coolAfterDays int = 90
 
@@ -38,26 +41,26 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 
 // The host's data-plane roles on this account, with the built-in role definitions' ids (the same in every tenant).
 
-// Create containers, read, write and delete blobs, take blob and container leases (the timer's lock, the receipts).
-// The least privilege that works: Storage Blob Data Owner (b7e6dc6d-f1e8-4753-8033-0f276bb0955b) would only add POSIX
-// ACLs and ownership (Data Lake, not enabled here), blob index tags and immutability policies, none of which the host uses.
-var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+// Create containers, read, write and delete blobs, take blob and container leases (the monthly render lock), and what
+// the Functions host needs with an identity: Storage Blob Data Owner, which its timers' locks (blob leases in
+// azure-webjobs-hosts) require, and which the platform's deployment from the package container uses too.
+var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 
-// Create tables; query, insert, update and delete entities (figures, submissions, receipts, runs).
+// Create tables; query, insert, update and delete entities (figures, submissions, runs, deliveries).
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
-// Get a user delegation key, to sign the departments' upload links (user-delegation SAS). Blob Data Contributor holds
+// Get a user delegation key, to sign the departments' upload links (user-delegation SAS). Blob Data Owner holds
 // this action too; the explicit role says why the host has it and keeps it should the data role ever be narrowed to
 // single containers, since the key is asked for at the account.
 var storageBlobDelegator = 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
 
 resource hostBlobData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, hostPrincipalId, storageBlobDataContributor)
+  name: guid(storage.id, hostPrincipalId, storageBlobDataOwner)
   scope: storage
   properties: {
     principalId: hostPrincipalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
   }
 }
 
@@ -103,7 +106,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
-resource sharedContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in ['scorecards', 'config']: {
+resource sharedContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in ['scorecards', 'config', 'outbox', 'locks', deploymentContainerName]: {
   parent: blobService
   name: container
   properties: { publicAccess: 'None' }
@@ -127,7 +130,7 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['kpifigures', 'submissions', 'blobreceipts', 'scorecardruns']: {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['kpifigures', 'submissions', 'scorecardruns', 'deliveries']: {
   parent: tableService
   name: table
 }]
@@ -181,3 +184,4 @@ output name string = storage.name
 output id string = storage.id
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output tableEndpoint string = storage.properties.primaryEndpoints.table
+output deploymentContainerName string = deploymentContainerName

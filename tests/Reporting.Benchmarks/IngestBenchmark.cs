@@ -113,7 +113,7 @@ internal static class IngestBenchmark
         var hostSettings = BenchmarkStorage.Settings(account);
         hostSettings["submissions:maxRows"] = (rows + 1).ToString(CultureInfo.InvariantCulture);
         hostSettings["submissions:maxBytes"] = (64 * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
-        using var host = ReportingHost.CreateBuilder([], hostSettings).Build();
+        using var host = Reporting.LocalRunner.LocalRunnerHost.CreateBuilder([], hostSettings).Build();
         await host.StartAsync();
 
         // A long-running host is warm: one small upload first, so start-up (JIT, the strategy's first parse) is not counted.

@@ -5,7 +5,7 @@ using Reporting.LocalDev;
 using Reporting.Storage.Tables;
 
 // Benchmarks: ingest, trigger latency, rendering and the monthly run at scale, against one private Azurite.
-// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N | --ingest-only | --render-only | --scan-only [N]] [--period YYYY-MM]
+// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N | --ingest-only | --render-only] [--period YYYY-MM]
 var settings = args.Contains("--full") ? BenchmarkSettings.Full : BenchmarkSettings.Quick;
 var writeDocs = !args.Contains("--no-docs");
 // --monthly-only 300,1000: only the monthly run, at these sizes (for investigating it); never writes the docs.
@@ -18,44 +18,8 @@ if (monthlyOnly is not null)
     writeDocs = false;
 }
 
-// --scan-only [departments]: only the scan-cost scenario (1,000 departments unless given); writes its own section of
-// docs/benchmarks.md (between markers), leaving the rest of the file as it is.
-if (args.Contains("--scan-only"))
-{
-    var scan = ScanSettings.Full;
-    if (Array.IndexOf(args, "--scan-only") is var s && s + 1 < args.Length && int.TryParse(args[s + 1], out var scanDepartments))
-    {
-        scan = scan with { Departments = scanDepartments };
-    }
-
-    scan = scan with { Answers = !args.Contains("--scan-no-answers") };
-    if (Array.IndexOf(args, "--scan-modes") is >= 0 and var sm && sm + 1 < args.Length)
-    {
-        scan = scan with { Modes = args[sm + 1].ToUpperInvariant() };
-    }
-
-    if (Array.IndexOf(args, "--scan-safety-net") is >= 0 and var sn && sn + 1 < args.Length)
-    {
-        scan = scan with { SafetyNet = TimeSpan.Parse(args[sn + 1], System.Globalization.CultureInfo.InvariantCulture) };
-    }
-    var scanPeriod = Array.IndexOf(args, "--period") is >= 0 and var sp && sp + 1 < args.Length ? Period.Parse(args[sp + 1]) : BenchmarkSettings.Period;
-    Console.WriteLine($"Benchmark: scan cost, {scan.Departments:N0} departments x {scan.UploadsPerDepartment} uploads. Machine: {MachineInfo.Describe()}");
-    // 200,000 blobs in an in-memory emulator: node's default heap (about 4 GB here) is not to be what is measured.
-    Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=12288");
-    await using var scanAzurite = await AzuriteEmulator.StartAsync(Console.WriteLine);
-    var scanWatch = Stopwatch.StartNew();
-    var scanResults = await ScanCostBenchmark.RunAsync(scanAzurite, scan, scanPeriod);
-    Console.WriteLine();
-    Console.WriteLine(BenchmarkReport.Table(scanResults));
-    if (!args.Contains("--no-docs"))
-    {
-        ScanCostSection.Write(Path.Combine(AzuriteInstallation.FindRepositoryRoot(), "docs", "benchmarks.md"), MachineInfo.Describe(), scanWatch.Elapsed, scanResults);
-        Console.WriteLine("Wrote the scan-cost section of docs/benchmarks.md.");
-    }
-
-    return;
-}
-
+// The scan-cost scenario (--scan-only) measured the old host's own blob trigger, gone with the move to the Functions
+// isolated worker; its section of docs/benchmarks.md is kept as the record of what that host cost.
 // --ingest-only: only the ingest scenario (for investigating it); never writes the docs.
 var ingestOnly = args.Contains("--ingest-only");
 writeDocs &= !ingestOnly;

@@ -8,7 +8,7 @@ using Reporting.Testing;
 
 namespace Reporting.Benchmarks;
 
-/// <summary>Upload-to-answer latency with the host's default settings (host.json: polling every second).</summary>
+/// <summary>Upload-to-answer latency through the local runner with its defaults (the safety net every second, host.json's queue polling).</summary>
 internal static class TriggerLatencyBenchmark
 {
     public static async Task<IReadOnlyList<Measurement>> RunAsync(string connection, BenchmarkSettings settings, Period period)
@@ -17,7 +17,7 @@ internal static class TriggerLatencyBenchmark
         var departments = Enumerable.Range(1, settings.LatencyUploads).Select(d => GeneratedOrganisation.DepartmentId(d)).ToList();
         await account.EnsureCreatedAsync(departments);
         await new StrategyBlob(account).WriteAsync(GeneratedOrganisation.StrategyYaml(settings.LatencyUploads, 5), default);
-        using var host = ReportingHost.CreateBuilder([], BenchmarkStorage.Settings(account)).Build();
+        using var host = Reporting.LocalRunner.LocalRunnerHost.CreateBuilder([], BenchmarkStorage.Settings(account)).Build();
         await host.StartAsync();
         var blobs = new SubmissionBlobs(account);
 

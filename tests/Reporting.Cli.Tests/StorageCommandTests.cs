@@ -26,15 +26,15 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         return path;
     }
 
-    // The host that answers uploads, as in production: the real WebJobs host on the same storage, on the tests' clock.
+    // The host that answers uploads: the Function App's functions on the local runner, on the same storage, on the tests' clock.
     private async Task<IHost> StartHostAsync(bool trustDeclaredReceivedTime = false)
     {
         var settings = TestStorage.Settings(_account);
         settings["Reporting:TrustDeclaredReceivedTime"] = trustDeclaredReceivedTime ? "true" : null;
         settings[TestClock.Key] = TestClock.NowText;
-        settings["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
+        settings["extensions:queues:maxPollingInterval"] = "00:00:00.200";
         settings["logging:logLevel:default"] = "Warning";
-        var host = ReportingHost.CreateBuilder([], settings)
+        var host = Reporting.LocalRunner.LocalRunnerHost.CreateBuilder([], settings)
             .Build();
         await host.StartAsync();
         return host;

@@ -3,12 +3,12 @@ using Microsoft.ApplicationInsights;
 using Microsoft.ApplicationInsights.Channel;
 using Microsoft.ApplicationInsights.DataContracts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Reporting.Functions.Tests;
 
-/// <summary>What the host sends to Application Insights, caught at the channel (the one part that would talk to Azure).</summary>
+/// <summary>What the Function App's registrations send to Application Insights, caught at the channel (the one part that would talk to Azure).</summary>
 public sealed partial class TelemetryRedactionTests
 {
     private const string Link = "https://acct.blob.core.windows.net/submissions-sales/2026-10.csv?sv=2025-01-05&sr=c&sig=TeLeMeTrY%2B%3D&se=2026-12-01";
@@ -19,12 +19,18 @@ public sealed partial class TelemetryRedactionTests
     public void LogLinesExceptionsAndDependencies_ReachApplicationInsights_WithoutSignatures()
     {
         var channel = new CapturingChannel();
-        using var host = ReportingHost.CreateBuilder([], new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [TelemetryServiceCollectionExtensions.ConnectionSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
-        }).ConfigureServices(services => services.AddSingleton<ITelemetryChannel>(channel)).Build();
-        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Reporting.Tests");
-        var client = host.Services.GetRequiredService<TelemetryClient>();
+        }).Build();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration) // as the worker's builder registers it
+            .AddReportingFunctions(configuration)
+            .AddSingleton<ITelemetryChannel>(channel)
+            .BuildServiceProvider();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Reporting.Tests");
+        var client = services.GetRequiredService<TelemetryClient>();
 
         LogFailed(logger, new InvalidOperationException("PUT " + Link + " failed"), Link, EncodedLink);
         client.TrackDependency(new DependencyTelemetry("Azure blob", "acct.blob.core.windows.net", "PUT " + Link, Link));

@@ -1,26 +1,37 @@
 using Microsoft.ApplicationInsights;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Reporting.Functions.Tests;
 
 public sealed class TelemetryTests
 {
-    [Fact]
-    public void Host_WithAnApplicationInsightsConnection_RegistersTelemetry()
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
-        using var host = ReportingHost.CreateBuilder([], new Dictionary<string, string?>
-        {
-            [TelemetryServiceCollectionExtensions.ConnectionSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
-        }).Build();
-
-        Assert.NotNull(host.Services.GetService<TelemetryClient>());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration) // as the worker's builder registers it
+            .AddReportingFunctions(configuration)
+            .BuildServiceProvider();
     }
 
     [Fact]
-    public void Host_WithoutOne_RegistersNothing()
+    public async Task Registrations_WithAnApplicationInsightsConnection_RegisterTelemetry()
     {
-        using var host = ReportingHost.CreateBuilder([]).Build();
+        await using var services = Services(new()
+        {
+            [TelemetryServiceCollectionExtensions.ConnectionSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+        });
 
-        Assert.Null(host.Services.GetService<TelemetryClient>());
+        Assert.NotNull(services.GetService<TelemetryClient>());
+    }
+
+    [Fact]
+    public async Task Registrations_WithoutOne_RegisterNothing()
+    {
+        await using var services = Services([]);
+
+        Assert.Null(services.GetService<TelemetryClient>());
     }
 }

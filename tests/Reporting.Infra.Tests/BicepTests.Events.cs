@@ -59,21 +59,14 @@ public sealed partial class BicepTests
     }
 
     [Fact]
-    public void Host_ReadsTheEventsQueue_WithItsIdentity_AndScansOnlyAsASafetyNet()
+    public void FunctionApp_ReadsTheEventsQueue_WithItsIdentity()
     {
-        var host = Module("host");
-        var container = Assert.Single(Resource(host, "Microsoft.App/containerApps").GetProperty("properties").GetProperty("template").GetProperty("containers").EnumerateArray());
-        Assert.StartsWith("[concat(variables('storageEnv'), variables('eventEnv'), ", container.GetProperty("env").GetString()!);
+        var app = Module("functionapp");
+        Assert.Equal("[parameters('eventQueueName')]", Env(app, "triggerSettings")["SubmissionEventQueue"]);
+        Assert.Equal("[parameters('storageQueueServiceUri')]", Env(app, "storageSettings")["AzureWebJobsStorage__queueServiceUri"]);
 
-        var storageEnv = Env(host, "storageEnv");
-        Assert.Equal("[parameters('storageQueueServiceUri')]", storageEnv["AzureWebJobsStorage__queueServiceUri"]);
-        var eventEnv = Env(host, "eventEnv");
-        Assert.Equal("[parameters('eventQueueName')]", eventEnv["extensions__submissionBlobs__eventQueue"]);
-        Assert.Equal("[parameters('scanSafetyNetInterval')]", eventEnv["extensions__submissionBlobs__safetyNetInterval"]);
-        Assert.Equal("01:00:00", Compiled.Value.Template.GetProperty("parameters").GetProperty("scanSafetyNetInterval").GetProperty("defaultValue").GetString());
-
-        AssertModuleOutput("events", "queueName", ModuleParameter("host", "eventQueueName"));
-        AssertModuleOutput("events", "queueEndpoint", ModuleParameter("host", "storageQueueServiceUri"));
+        AssertModuleOutput("events", "queueName", ModuleParameter("functionapp", "eventQueueName"));
+        AssertModuleOutput("events", "queueEndpoint", ModuleParameter("functionapp", "storageQueueServiceUri"));
     }
 
     private static Dictionary<string, string> Env(JsonElement template, string variable) =>

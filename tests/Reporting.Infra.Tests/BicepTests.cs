@@ -22,7 +22,7 @@ public sealed partial class BicepTests
         return (build.Output, JsonDocument.Parse(build.Output).RootElement.Clone());
     });
 
-    private const string BlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe";
+    private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string TableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string BlobDelegator = "db58b8e5-c6ad-4a2a-8342-4190687cbf4a";
 
@@ -77,7 +77,7 @@ public sealed partial class BicepTests
     }
 
     [Theory]
-    [InlineData("Storage Blob Data Contributor", BlobDataContributor)]
+    [InlineData("Storage Blob Data Owner", BlobDataOwner)] // the Functions host's timers take blob leases with the identity
     [InlineData("Storage Table Data Contributor", TableDataContributor)]
     [InlineData("Storage Blob Delegator", BlobDelegator)]
     public void Storage_GrantsTheHostsIdentity_ItsDataRole(string role, string roleId)
@@ -106,7 +106,7 @@ public sealed partial class BicepTests
 
         var roleIds = Resources(storage, "Microsoft.Authorization/roleAssignments").Select(a => RoleId(storage, a)).Order().ToList();
 
-        Assert.Equal(new[] { TableDataContributor, BlobDataContributor, BlobDelegator }.Order(), roleIds);
+        Assert.Equal(new[] { TableDataContributor, BlobDataOwner, BlobDelegator }.Order(), roleIds);
     }
 
     [Fact]
@@ -123,80 +123,91 @@ public sealed partial class BicepTests
         Assert.NotEmpty(secrets);
         Assert.All(secrets, name => Assert.False(LooksLikeStorageConnection(name), name));
 
-        // The container app references no such secret either.
-        var host = Module("host");
-        var configuration = Resource(host, "Microsoft.App/containerApps").GetProperty("properties").GetProperty("configuration");
-        var appSecrets = Resolve(host, configuration.GetProperty("secrets").GetString()!);
-        Assert.Contains("pdfsharp-license", appSecrets);
-        Assert.False(LooksLikeStorageConnection(appSecrets), appSecrets);
+        // The Function App's settings hold no such connection either: storage by identity, secrets as Key Vault references.
+        var app = Module("functionapp");
+        var settings = Resolve(app, Resource(app, "Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString()!);
+        Assert.DoesNotContain("'AzureWebJobsStorage',", settings, StringComparison.Ordinal);
+        Assert.Contains("'Pdf__LicenseKey', 'value', format('@Microsoft.KeyVault(SecretUri={0})', parameters('pdfLicenseSecretUri'))", settings, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Host_GetsTheSmtpPasswordFromKeyVault_AsTheSecretEnvVarMailPassword()
+    public void FunctionApp_GetsTheSmtpPasswordFromKeyVault_AsAKeyVaultReference()
     {
-        var host = Module("host");
-        var configuration = Resource(host, "Microsoft.App/containerApps").GetProperty("properties").GetProperty("configuration");
-        Assert.Contains("smtp-password", Resolve(host, configuration.GetProperty("secrets").GetString()!));
-        var smtpSecret = host.GetProperty("variables").GetProperty("smtpSecret").GetString()!;
-        Assert.Contains("'keyVaultUrl', parameters('smtpSecretUri')", smtpSecret);
-        var mailEnv = host.GetProperty("variables").GetProperty("mailEnv").GetString()!;
-        Assert.Contains("'name', 'Mail__Password', 'secretRef', 'smtp-password'", mailEnv);
-        Assert.DoesNotContain("'Mail__Password', 'value'", mailEnv);
-        AssertModuleOutput("keyvault", "smtpSecretUri", ModuleParameter("host", "smtpSecretUri"));
+        var app = Module("functionapp");
+        var mail = app.GetProperty("variables").GetProperty("mailSettings").GetString()!;
+        Assert.Contains("'Mail__Password', 'value', format('@Microsoft.KeyVault(SecretUri={0})', parameters('smtpSecretUri'))", mail);
+        Assert.Equal("[parameters('identityId')]", Resource(app, "Microsoft.Web/sites").GetProperty("properties").GetProperty("keyVaultReferenceIdentity").GetString());
+        AssertModuleOutput("keyvault", "smtpSecretUri", ModuleParameter("functionapp", "smtpSecretUri"));
     }
 
     [Fact]
-    public void Host_MailsOverTls_AndPlainTextCannotBeChosen()
+    public void FunctionApp_MailsOverTls_AndPlainTextCannotBeChosen()
     {
         var security = Compiled.Value.Template.GetProperty("parameters").GetProperty("mailSecurity");
         Assert.Equal("Tls", security.GetProperty("defaultValue").GetString());
         Assert.Equal(["Tls", "StartTls", "SslOnConnect"], security.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
-        Assert.Equal("[parameters('mailSecurity')]", ModuleParameter("host", "mailSecurity"));
-        var mailEnv = Module("host").GetProperty("variables").GetProperty("mailEnv").GetString()!;
-        Assert.Contains("'name', 'Mail__Security', 'value', parameters('mailSecurity')", mailEnv);
+        Assert.Equal("[parameters('mailSecurity')]", ModuleParameter("functionapp", "mailSecurity"));
+        var mailSettings = Module("functionapp").GetProperty("variables").GetProperty("mailSettings").GetString()!;
+        Assert.Contains("'name', 'Mail__Security', 'value', parameters('mailSecurity')", mailSettings);
     }
 
     [Fact]
-    public void Host_ReachesStorageWithItsIdentity_AndRunsWithoutIngress()
+    public void FunctionApp_ReachesStorageWithItsIdentity()
     {
-        var host = Module("host");
-        var app = Resource(host, "Microsoft.App/containerApps");
-        var container = Assert.Single(app.GetProperty("properties").GetProperty("template").GetProperty("containers").EnumerateArray());
-        var envExpression = container.GetProperty("env").GetString()!;
-        Assert.StartsWith("[concat(variables('storageEnv'), ", envExpression);
-        var env = host.GetProperty("variables").GetProperty("storageEnv").EnumerateArray()
-            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString()!);
+        var app = Module("functionapp");
+        var site = Resource(app, "Microsoft.Web/sites");
+        Assert.StartsWith("[concat(variables('storageSettings'), variables('triggerSettings'), ", site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString()!);
+        var env = Env(app, "storageSettings");
 
         Assert.Equal("[parameters('storageBlobServiceUri')]", env["AzureWebJobsStorage__blobServiceUri"]);
         Assert.Equal("[parameters('storageTableServiceUri')]", env["AzureWebJobsStorage__tableServiceUri"]);
+        Assert.Equal("[parameters('storageQueueServiceUri')]", env["AzureWebJobsStorage__queueServiceUri"]);
         Assert.Equal("managedidentity", env["AzureWebJobsStorage__credential"]);
         Assert.Equal("[parameters('identityClientId')]", env["AzureWebJobsStorage__clientId"]);
-        Assert.DoesNotContain("'AzureWebJobsStorage'", envExpression);
 
         // The URLs are the deployed account's endpoints; the client id is the same identity the app runs as.
-        AssertModuleOutput("storage", "blobEndpoint", ModuleParameter("host", "storageBlobServiceUri"));
-        AssertModuleOutput("storage", "tableEndpoint", ModuleParameter("host", "storageTableServiceUri"));
-        AssertModuleOutput("identity", "clientId", ModuleParameter("host", "identityClientId"));
-        AssertModuleOutput("identity", "id", ModuleParameter("host", "identityId"));
-        Assert.Equal("UserAssigned", app.GetProperty("identity").GetProperty("type").GetString());
-
-        Assert.False(app.GetProperty("properties").GetProperty("configuration").TryGetProperty("ingress", out _));
-        Assert.Equal("[parameters('minReplicas')]", app.GetProperty("properties").GetProperty("template").GetProperty("scale").GetProperty("minReplicas").GetString());
+        AssertModuleOutput("storage", "blobEndpoint", ModuleParameter("functionapp", "storageBlobServiceUri"));
+        AssertModuleOutput("storage", "tableEndpoint", ModuleParameter("functionapp", "storageTableServiceUri"));
+        AssertModuleOutput("identity", "clientId", ModuleParameter("functionapp", "identityClientId"));
+        AssertModuleOutput("identity", "id", ModuleParameter("functionapp", "identityId"));
+        Assert.Equal("UserAssigned", site.GetProperty("identity").GetProperty("type").GetString());
     }
 
     [Fact]
-    public void Storage_LetsTheUploadPageOriginsPutBlobsFromABrowser()
+    public void FunctionApp_IsFlexConsumption_DotnetIsolated10_SizedForTheMonthlyRun_AndDeploysWithItsIdentity()
     {
-        var blobService = Resource(Module("storage"), "Microsoft.Storage/storageAccounts/blobServices");
-        var rules = blobService.GetProperty("properties").GetProperty("cors").GetProperty("corsRules").GetString()!;
+        var app = Module("functionapp");
+        var plan = Resource(app, "Microsoft.Web/serverfarms");
+        Assert.Equal(("FlexConsumption", "FC1"), (plan.GetProperty("sku").GetProperty("tier").GetString(), plan.GetProperty("sku").GetProperty("name").GetString()));
+        var site = Resource(app, "Microsoft.Web/sites");
+        Assert.Equal("functionapp,linux", site.GetProperty("kind").GetString());
+        var config = site.GetProperty("properties").GetProperty("functionAppConfig");
+        Assert.Equal(("dotnet-isolated", "10.0"), (config.GetProperty("runtime").GetProperty("name").GetString(), config.GetProperty("runtime").GetProperty("version").GetString()));
 
-        Assert.StartsWith("[if(empty(parameters('uploadPageOrigins')), createArray(), ", rules);
-        Assert.Contains("'allowedOrigins', parameters('uploadPageOrigins')", rules);
-        Assert.Contains("'allowedMethods', createArray('GET', 'PUT', 'HEAD', 'OPTIONS')", rules);
-        Assert.Matches("'exposedHeaders', createArray\\([^)]*'etag'[^)]*'x-ms-\\*'", rules);
-        Assert.Matches("'allowedHeaders', createArray\\([^)]*'x-ms-\\*'", rules);
-        Assert.Equal("array", Compiled.Value.Template.GetProperty("parameters").GetProperty("uploadPageOrigins").GetProperty("type").GetString());
-        Assert.Equal(0, Compiled.Value.Template.GetProperty("parameters").GetProperty("uploadPageOrigins").GetProperty("defaultValue").GetArrayLength());
+        // The monthly run at 1,000 departments peaks near 930 MB (docs/benchmarks.md): 2048 MB instances, never less.
+        Assert.Equal(2048, app.GetProperty("parameters").GetProperty("instanceMemoryMB").GetProperty("defaultValue").GetInt32());
+        Assert.DoesNotContain(app.GetProperty("parameters").GetProperty("instanceMemoryMB").GetProperty("allowedValues").EnumerateArray(), v => v.GetInt32() < 2048);
+        Assert.Equal("[parameters('maximumInstanceCount')]", config.GetProperty("scaleAndConcurrency").GetProperty("maximumInstanceCount").GetString());
+        Assert.Contains("'function:IngestSubmission'", config.GetProperty("scaleAndConcurrency").GetProperty("alwaysReady").GetString());
+
+        var deployment = config.GetProperty("deployment").GetProperty("storage");
+        Assert.Equal("blobContainer", deployment.GetProperty("type").GetString());
+        Assert.Equal("UserAssignedIdentity", deployment.GetProperty("authentication").GetProperty("type").GetString());
+        Assert.Equal("[parameters('identityId')]", deployment.GetProperty("authentication").GetProperty("userAssignedIdentityResourceId").GetString());
+        AssertModuleOutput("storage", "deploymentContainerName", ModuleParameter("functionapp", "deploymentContainerName"));
+    }
+
+    [Fact]
+    public void FunctionApp_SetsEverySettingTheTriggersName()
+    {
+        var triggers = Env(Module("functionapp"), "triggerSettings");
+
+        foreach (var setting in new[] { "SubmissionEventQueue", "SafetyNetSchedule", "MonthlyCheckSchedule", "ReminderSchedule", "MailRetrySchedule", "PageRefreshSchedule" })
+        {
+            Assert.True(triggers.ContainsKey(setting), setting);
+        }
+
+        Assert.Equal("0 0 * * * *", Compiled.Value.Template.GetProperty("parameters").GetProperty("safetyNetSchedule").GetProperty("defaultValue").GetString());
     }
 
     /// <summary>The expression is exactly another module's output, e.g. <c>[reference(resourceId('Microsoft.Resources/deployments', 'identity'), '…').outputs.clientId.value]</c>.</summary>

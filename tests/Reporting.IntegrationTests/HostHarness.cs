@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Reporting.Application;
+using Reporting.Core.Periods;
 using Reporting.Functions;
+using Reporting.LocalRunner;
 using Reporting.Storage;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
@@ -12,43 +16,66 @@ using Reporting.Testing;
 namespace Reporting.IntegrationTests;
 
 /// <summary>
-/// The real WebJobs host (our blob trigger, the timer) on the fixture's Azurite, with storage names unique to the test,
-/// and its clock starting at <see cref="TestClock.Now"/> (settings may override <see cref="TestClock.Key"/>).
+/// The Function App's functions on the local runner, in this process (the same registrations and listeners as the runner's
+/// process), on the fixture's Azurite with storage names unique to the test, and its clock starting at
+/// <see cref="TestClock.Now"/> (settings may override <see cref="TestClock.Key"/>).
 /// </summary>
 internal sealed class HostHarness : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private HostHarness(IHost host, ReportingStorageAccount account)
+    private HostHarness(IHost host, ReportingStorageAccount account, AcceptedCounter accepted)
     {
         _host = host;
         Account = account;
+        Accepted = accepted;
     }
 
     public ReportingStorageAccount Account { get; }
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>How often this host accepted figures for each department and month: once per upload, however often it was offered.</summary>
+    public AcceptedCounter Accepted { get; }
+
     public SubmissionBlobs Blobs => Services.GetRequiredService<SubmissionBlobs>();
 
     public KpiFigureTable Figures => Services.GetRequiredService<KpiFigureTable>();
+
+    /// <summary>
+    /// The runner's settings for tests: queues polled fast, failed messages back soon, and the timers that render, mail or
+    /// publish parked on a far-off occurrence (00:00 on 1 January, real time), so that a test that counts renders or
+    /// messages never meets a 10-minute tick by chance; a test about a timer sets its schedule.
+    /// </summary>
+    public static Dictionary<string, string?> FastQueues() => new()
+    {
+        ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
+        ["extensions:queues:visibilityTimeout"] = "00:00:00.200",
+        ["LocalRunner:MessageLease"] = "00:00:05",
+        [FunctionSettings.MonthlyCheckSchedule] = Never,
+        [FunctionSettings.ReminderSchedule] = Never,
+        [FunctionSettings.MailRetrySchedule] = Never,
+        [FunctionSettings.PageRefreshSchedule] = Never,
+    };
+
+    /// <summary>A six-field schedule that does not fire while a test runs.</summary>
+    public const string Never = "0 0 0 1 1 *";
 
     /// <param name="logs">When given, also receives every log line the host writes at its levels.</param>
     public static async Task<HostHarness> StartAsync(ReportingStorageAccount account, Dictionary<string, string?>? settings = null, bool uploadStrategy = true, LogLines? logs = null)
     {
         var all = TestStorage.Settings(account);
         all[TestClock.Key] = TestClock.NowText;
-        all["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
-        all["extensions:submissionBlobs:retryDelay"] = "00:00:00.200";
         all["logging:logLevel:default"] = "Warning";
-        foreach (var (key, value) in settings ?? [])
+        foreach (var (key, value) in FastQueues().Concat(settings ?? []))
         {
             all[key] = value;
         }
 
         // The host records refused requests where the test's account does, so the fixture sees them.
-        var host = ReportingHost.CreateBuilder([], all)
-            .ConfigureServices(services => services.AddSingleton(account.RuleViolations))
+        var accepted = new AcceptedCounter();
+        var host = LocalRunnerHost.CreateBuilder([], all)
+            .ConfigureServices(services => services.AddSingleton(account.RuleViolations).AddSingleton<ISubmissionAcceptedHandler>(accepted))
             .ConfigureLogging(logging =>
             {
                 if (logs is not null)
@@ -65,7 +92,7 @@ internal sealed class HostHarness : IAsyncDisposable
 
         await account.EnsureCreatedAsync(["sales", "customer-support", "hr"]);
         await host.StartAsync();
-        return new HostHarness(host, account);
+        return new HostHarness(host, account, accepted);
     }
 
     public Task UploadAsync(string department, string blobName, string csv) =>
@@ -93,5 +120,21 @@ internal sealed class HostHarness : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         AzureRulesAssert.NoneIn(Account.RuleViolations, "the host");
+    }
+
+    /// <summary>Counts the accepted notifications the Application layer sends after each accepted upload.</summary>
+    internal sealed class AcceptedCounter : ISubmissionAcceptedHandler
+    {
+        private readonly ConcurrentDictionary<(string, Period), int> _counts = new();
+
+        public int this[string department, Period period] => _counts.GetValueOrDefault((department, period));
+
+        public int Total => _counts.Values.Sum();
+
+        public Task OnAcceptedAsync(string department, Period period, CancellationToken cancellationToken)
+        {
+            _counts.AddOrUpdate((department, period), 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -6,12 +6,12 @@ using Reporting.Testing;
 namespace Reporting.IntegrationTests;
 
 /// <summary>
-/// The host as its own OS process (<c>dotnet Reporting.Functions.dll</c>), configured through environment variables,
-/// so tests can kill it with SIGKILL mid-work and read everything it logged.
+/// "The host" as its own OS process: the Function App's functions on the local runner (<c>dotnet Reporting.LocalRunner.dll</c>),
+/// configured through environment variables, so tests can kill it with SIGKILL mid-work and read everything it logged.
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
-    private static readonly string Assembly = Path.Combine(AppContext.BaseDirectory, "Reporting.Functions.dll");
+    private static readonly string Assembly = Path.Combine(AppContext.BaseDirectory, "Reporting.LocalRunner.dll");
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
 
@@ -34,9 +34,9 @@ internal sealed class HostProcess : IAsyncDisposable
         start.ArgumentList.Add(Assembly);
         var all = TestStorage.Settings(account);
         all[TestClock.Key] = TestClock.NowText; // the host's clock starts at the tests' "now", not today
-        all["extensions:submissionBlobs:pollingInterval"] = "00:00:00.200";
-        all["extensions:submissionBlobs:claimDuration"] = "00:00:03";
-        all["extensions:submissionBlobs:retryDelay"] = "00:00:01";
+        all["LocalRunner:MessageLease"] = "00:00:03"; // a killed runner's messages come back after 3 s, not the host's 10 minutes
+        all["extensions:queues:maxPollingInterval"] = "00:00:00.200";
+        all["extensions:queues:visibilityTimeout"] = "00:00:01";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

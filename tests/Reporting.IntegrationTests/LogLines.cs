@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Reporting.IntegrationTests;
 
-/// <summary>Every formatted log line of a host (its level filters still apply), for tests that check what the log says.</summary>
+/// <summary>Every formatted log line of a host, with its exception's message (its level filters still apply), for tests that check what the log says.</summary>
 internal sealed class LogLines : ILoggerProvider
 {
     private readonly List<string> _lines = [];
@@ -31,7 +31,7 @@ internal sealed class LogLines : ILoggerProvider
         {
             lock (owner._lines)
             {
-                owner._lines.Add($"{logLevel}: {formatter(state, exception)}");
+                owner._lines.Add($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})")}");
             }
         }
     }

@@ -182,7 +182,6 @@ public sealed class MailTests(AzuriteFixture azurite)
         // Storage checks a link's expiry against its own clock, the real one: this host signs on the real clock too (an
         // empty Reporting:Now), so the link downloads whatever today's date is, and the expected expiry is computed from it.
         settings[TestClock.Key] = "";
-        settings["extensions:mail:reminderSchedule"] = "0 0 0 1 1 *"; // on the real clock, no reminder may join the inbox
         var before = TimeProvider.System.GetUtcNow();
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), settings);
         await host.Services.GetRequiredService<ScorecardPublisher>().PublishAsync(October, "test", default);

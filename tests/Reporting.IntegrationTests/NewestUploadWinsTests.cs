@@ -1,4 +1,4 @@
-using Azure.Storage.Blobs.Models;
+using Reporting.Storage.Blobs;
 using Reporting.Core.Periods;
 using Reporting.Storage.Receipts;
 using Reporting.Storage.Tables;
@@ -44,24 +44,76 @@ public sealed class NewestUploadWinsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task LatePropertyEditOnTheOldFile_ResubmitsNothing()
+    public async Task FirstFilesBytesUploadedAgainAfterACorrection_AreTheNewestUpload_AndInForce()
     {
         await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
         await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111)), default);
         await NextSecondAsync();
-        await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", "2026-09 corrected.csv", Csv(2222)), default);
+        await pipeline.Ingestion.IngestAsync(await pipeline.UploadAsync("sales", "2026-09.csv", Csv(2222)), default); // the correction
         await NextSecondAsync();
 
-        // Someone sets a content type and metadata on the old file: a new version (new ETag, later time), same content.
-        var blob = pipeline.Account.SubmissionContainer("sales").GetBlobClient("2026-09.csv");
-        await blob.SetHttpHeadersAsync(new BlobHttpHeaders { ContentType = "text/plain" });
-        await blob.SetMetadataAsync(new Dictionary<string, string> { ["reviewed"] = "yes" });
-        var edited = await pipeline.ListedAsync("sales", "2026-09.csv");
-        await pipeline.Ingestion.IngestAsync(edited, default);
+        // The department decides the first figures were right after all: the same name, the same bytes, a new upload.
+        var again = await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111));
+        await pipeline.Ingestion.IngestAsync(again, default);
+
+        Assert.Equal(1111, await NewCustomersAsync(pipeline));
+        var answer = await pipeline.AnswerAsync("sales", "2026-09.csv");
+        Assert.Equal(("accepted", true), (answer.GetProperty("status").GetString(), answer.GetProperty("inForce").GetBoolean()));
+        Assert.Equal(3, (await pipeline.History.ListAsync("sales", default)).Count);
+    }
+
+    [Fact]
+    public async Task SameVersionIngestedTwice_IsStoredOnce()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        var upload = await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111));
+        var message = Reporting.Storage.Queues.SafetyNetEvent.For(upload.Container, upload.BlobName);
+        var events = pipeline.Get<Reporting.Application.Uploads.SubmissionEvents>();
+
+        await events.HandleAsync(message, default);
+        await events.HandleAsync(message, default);
+
+        Assert.Single(await pipeline.History.ListAsync("sales", default));
+        Assert.Equal(1111, await NewCustomersAsync(pipeline));
+    }
+
+    [Fact]
+    public async Task TwoFilesInTheSameStorageSecond_NothingFinerOnAzurite_TheAnswerSaysSoAndNamesTheFileInForce()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        SubmissionUpload first, second;
+        do
+        {
+            // Azurite's Last-Modified has whole seconds: try until both uploads land in one (almost always the first try).
+            first = await pipeline.UploadAsync("sales", "2026-09 a.csv", Csv(1111));
+            second = await pipeline.UploadAsync("sales", "2026-09 b.csv", Csv(2222));
+        }
+        while (first.ReceivedUtc != second.ReceivedUtc);
+
+        await pipeline.Ingestion.IngestAsync(first, default);
+        await pipeline.Ingestion.IngestAsync(second, default);
+
+        // The answer written second is the one that can know of the tie; it names the other file and the one in force.
+        var inForce = (await pipeline.Figures.InForceAsync("sales", September, default))!.BlobName;
+        var notes = string.Join(" ", (await pipeline.AnswerAsync("sales", second.BlobName)).GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+        Assert.Contains("'2026-09 a.csv' and this file arrived in the same second", notes, StringComparison.Ordinal);
+        Assert.Contains($"'{inForce}' is in force", notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoFilesInTheSameStorageSecond_EventTimesOrderThem()
+    {
+        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
+        var earlier = await pipeline.UploadAsync("sales", "2026-09 x.csv", Csv(1111));
+        var later = await pipeline.UploadAsync("sales", "2026-09 y.csv", Csv(2222));
+        var second = new DateTimeOffset(earlier.ReceivedUtc.UtcTicks - earlier.ReceivedUtc.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+        // As Event Grid reports them: both within the one storage second, the later file's event 0.4 s after the other's; processed newest first.
+        await pipeline.Ingestion.IngestAsync(later with { ReceivedUtc = earlier.ReceivedUtc, EventTime = second.AddMilliseconds(500) }, default);
+        await pipeline.Ingestion.IngestAsync(earlier with { EventTime = second.AddMilliseconds(100) }, default);
 
         Assert.Equal(2222, await NewCustomersAsync(pipeline));
-        var record = await pipeline.History.FindAsync("sales", "2026-09.csv", edited.ETag, default);
-        Assert.Equal("unchanged", record!.Status);
+        Assert.Equal("superseded", (await pipeline.AnswerAsync("sales", "2026-09 x.csv")).GetProperty("status").GetString());
     }
 
     [Fact]

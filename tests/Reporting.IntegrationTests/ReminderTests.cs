@@ -19,10 +19,8 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         var account = TestStorage.Account(azurite);
         var settings = maildev.Settings();
         settings[TestClock.Key] = "2026-12-03T09:00:00Z";
-        // The test calls the service itself: the host's timers stay out of the way (on 6 December the monthly render would
-        // catch up and mail November's scorecards, as it should).
-        settings["extensions:mail:reminderSchedule"] = "0 0 0 1 1 *";
-        settings["extensions:monthlyScorecards:schedule"] = "0 0 0 1 1 *";
+        // The test calls the service itself: the host's timers stay out of the way (HostHarness parks them; on 6 December
+        // the monthly run would render November and mail its scorecards, as it should).
         await using (var host = await HostHarness.StartAsync(account, settings))
         {
             await host.UploadAsync("sales", "2026-11.csv", new SubmissionCsvBuilder("2026-11").WithRow("new-customers", "1250").BuildText());
@@ -84,8 +82,6 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         var settings = new Dictionary<string, string?>
         {
             [TestClock.Key] = "2026-12-05T16:00:00Z",
-            ["extensions:mail:reminderSchedule"] = "0 0 0 1 1 *",
-            ["extensions:monthlyScorecards:schedule"] = "0 0 0 1 1 *",
         };
         await using var host = await HostHarness.StartAsync(account, settings);
         var yaml = await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "strategy.yaml"));

@@ -1,9 +1,7 @@
-using Azure.Storage.Blobs.Models;
-using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Application;
 using Reporting.Core.Periods;
-using Reporting.Functions.Functions;
+using Reporting.Functions;
 using Reporting.Storage.Blobs;
 using Reporting.Storage.Tables;
 using Reporting.Testing;
@@ -19,7 +17,7 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         var previous = TestClock.LastMonth; // the host's clock starts at TestClock.Now
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), new()
         {
-            ["extensions:monthlyScorecards:schedule"] = "*/2 * * * * *",
+            [FunctionSettings.MonthlyCheckSchedule] = "*/2 * * * * *",
         });
         await host.UploadAsync("sales", $"{previous}.csv", new SubmissionCsvBuilder(previous.ToString()).WithRow("new-customers", "1300").BuildText());
         await host.ResultAsync("sales", $"{previous}.csv");
@@ -39,27 +37,24 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TwoHosts_TimerEverySecondOccurrence_FiresOnceNotTwice()
+    public async Task TwoHosts_TimerEveryFewSeconds_RenderTheDueMonthOnce()
     {
         var previous = TestClock.LastMonth;
         var account = TestStorage.Account(azurite);
         var settings = new Dictionary<string, string?>
         {
-            ["extensions:monthlyScorecards:schedule"] = "*/3 * * * * *",
+            [FunctionSettings.MonthlyCheckSchedule] = "*/2 * * * * *",
         };
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         await using (var one = await HostHarness.StartAsync(account, settings))
         await using (var two = await HostHarness.StartAsync(account, settings))
         {
-            await Task.Delay(TimeSpan.FromSeconds(10));
+            // Both hosts ask on every occurrence (the local runner has no cross-instance timer lock): the question is what keeps it once.
+            await Eventually.GetAsync(async () => (await new ScorecardIndexStore(account).ReadAsync(default)).Find(previous.ToString()), "the due month rendered", TimeSpan.FromSeconds(40));
+            await Task.Delay(TimeSpan.FromSeconds(6)); // three more occurrences on each host
         }
 
-        // Each occurrence running once gives at most one run per 3 s of the hosts' life; twice would give about double.
-        var occurrences = (int)(watch.Elapsed.TotalSeconds / 3) + 1;
-        var runs = (await new ScorecardRunTable(account, TimeProvider.System).ListAsync(previous.ToString(), default)).Count(r => r.Trigger.StartsWith("timer", StringComparison.Ordinal));
-        Assert.InRange(runs, 1, occurrences);
-        var locks = account.BlobService.GetBlobContainerClient(TestStorage.Leases(account).Value.LockContainer).GetBlobsAsync(BlobTraits.None, BlobStates.None, "singletons/default/reporting/", default);
-        Assert.Contains($"singletons/default/reporting/{typeof(MonthlyScorecards).FullName}.RunAsync.Listener", await locks.Select(b => b.Name).ToListAsync());
+        var runs = (await new ScorecardRunTable(account, TimeProvider.System).ListAsync(previous.ToString(), default)).Where(r => r.Trigger == "timer").ToList();
+        Assert.Equal("succeeded", Assert.Single(runs).Outcome);
     }
 
     [Fact]
@@ -96,7 +91,7 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         var october = new Period(2026, 10);
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), new()
         {
-            ["extensions:monthlyScorecards:staleCheckSchedule"] = "*/2 * * * * *",
+            [FunctionSettings.MonthlyCheckSchedule] = "*/2 * * * * *",
         });
         await host.Services.GetRequiredService<ScorecardPublisher>().PublishAsync(october, "test", default);
 
@@ -185,14 +180,15 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task OnDemandFunction_CalledThroughTheHost_WritesPdfsAndJsonForThePeriod()
+    public async Task MonthlyScorecardsFunction_InvokedWithTheRealRegistrations_WritesPdfsAndJsonForTheDueMonth()
     {
         var october = new Period(2026, 10);
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite));
         await host.UploadAsync("sales", "2026-10.csv", new SubmissionCsvBuilder("2026-10").WithRow("new-customers", "900").BuildText());
         await host.ResultAsync("sales", "2026-10.csv");
 
-        await host.Services.GetRequiredService<IJobHost>().CallAsync(MonthlyScorecards.OnDemand, new Dictionary<string, object?> { ["period"] = "2026-10" });
+        // The host's clock says 10 November: October is due (06:00 London on the 6th) and was never rendered.
+        await ActivatorUtilities.CreateInstance<MonthlyScorecards>(host.Services).RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), default);
 
         var scorecards = host.Services.GetRequiredService<ScorecardBlobs>();
         var names = await scorecards.ListAsync(october, default);

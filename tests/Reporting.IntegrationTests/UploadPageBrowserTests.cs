@@ -31,7 +31,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), new()
         {
             ["Reporting:TrustDeclaredReceivedTime"] = "true",
-            ["extensions:submissionBlobs:maxAttempts"] = "2",
+            ["extensions:queues:maxDequeueCount"] = "2",
         });
         await host.UploadAsync("sales", "2026-09.csv", await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "submissions", "sales", "2026-09.csv")));
         Assert.Equal("accepted", (await host.ResultAsync("sales", "2026-09.csv")).GetProperty("status").GetString());

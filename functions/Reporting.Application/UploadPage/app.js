@@ -213,7 +213,8 @@
         throw new Error("The upload was refused (storage answered " + response.status + " " + response.statusText + "). Try again, or ask the reporting team.");
       }
       var etag = unquote(response.headers.get("ETag"));
-      setProgress("Uploaded " + file.name + ". Waiting for the answer\u2026");
+      // In Azure the answer takes seconds, or up to about half a minute when the app has been idle and starts (docs/deploy.md).
+      setProgress("Uploaded " + file.name + ". Waiting for the answer: usually a few seconds, up to about half a minute after a quiet spell\u2026");
       return waitForAnswer(file.name, etag, started);
     }).then(function (result) {
       setProgress("");

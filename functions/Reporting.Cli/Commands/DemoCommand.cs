@@ -20,7 +20,7 @@ public static class DemoCommand
         };
         var command = new Command("demo",
             "Start Azurite (a private, in-memory one unless --connection is given) and the host, upload the sample organisation's " +
-            "year of submissions through the blob trigger, render the latest month's scorecards and copy them to --out.\n\n" +
+            "year of submissions through the Function App's Ingest function on the local runner, render the latest month's scorecards and copy them to --out.\n\n" +
             "Example:\n  reporting demo --out out")
         {
             output, samples,

@@ -17,8 +17,9 @@ namespace Reporting.Cli.Demo;
 
 /// <summary>
 /// The README's main command. Everything goes through the real paths: files are uploaded to the departments'
-/// containers and ingested by the real host (started as its own process, its log in the output folder) through its
-/// blob trigger; the scorecards are rendered by the same service the host's timer and <c>reporting render</c> use.
+/// containers and ingested by the Function App's Ingest function on the local runner (started as its own process, its log
+/// in the output folder; its safety net finds the uploads, as Azurite sends no Event Grid events); the scorecards are
+/// rendered by the same service the monthly timer and <c>reporting render</c> use.
 /// </summary>
 internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, string? connection)
 {
@@ -76,7 +77,7 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
             var logPath = Path.Combine(output.FullName, "host.log");
             await using var host = await AnsiConsole.Status().StartAsync("Starting the host...",
                 _ => LocalHostProcess.StartAsync(RepositoryPaths.Root, BuildConfiguration.Name, settings, logPath, cancellationToken));
-            AnsiConsole.MarkupLineInterpolated($"[grey]Host started as its own process: the blob trigger and the monthly timer are listening (log: {logPath}).[/]");
+            AnsiConsole.MarkupLineInterpolated($"[grey]The Function App's functions run on the local runner, its own process: ingest, safety net, timers (log: {logPath}).[/]");
 
             var outcomes = await new UploadSession(services.GetRequiredService<SubmissionBlobs>()).RunAsync(submissions, IngestTimeout, cancellationToken);
             if (outcomes.Any(o => o.Status == "pending"))

@@ -9,7 +9,7 @@ namespace Reporting.Cli.Uploads;
 
 /// <summary>
 /// Uploads files into the departments' containers, exactly as departments do, and waits for the answers the
-/// host's blob trigger writes beside them (matched by ETag, so an older answer is never mistaken for the new one).
+/// Ingest function writes beside them (matched by ETag, so an older answer is never mistaken for the new one).
 /// </summary>
 internal sealed class UploadSession(SubmissionBlobs blobs)
 {

@@ -2,7 +2,7 @@ using Reporting.Core.Periods;
 
 namespace Reporting.Core.Submissions;
 
-/// <summary>Limits applied to every upload; configurable because organisations differ (host.json <c>submissions</c>).</summary>
+/// <summary>Limits applied to every upload; configurable because organisations differ (app settings <c>submissions:*</c>).</summary>
 public sealed record SubmissionRules
 {
     public long MaxBytes { get; init; } = 5 * 1024 * 1024;

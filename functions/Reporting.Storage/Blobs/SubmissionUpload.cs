@@ -17,4 +17,10 @@ public sealed record SubmissionUpload(string Container, string Department, strin
     /// to trust it (the demo's and the tests' hosts, never production).
     /// </summary>
     public DateTimeOffset? DeclaredReceivedUtc { get; init; }
+
+    /// <summary>Event Grid's time for the event that announced this upload (finer than Last-Modified), when an event did.</summary>
+    public DateTimeOffset? EventTime { get; init; }
+
+    /// <summary>Event Grid's sequencer for the announcing event: orders versions of one blob name.</summary>
+    public string? Sequencer { get; init; }
 }

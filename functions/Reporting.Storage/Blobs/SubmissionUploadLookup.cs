@@ -10,6 +10,15 @@ namespace Reporting.Storage.Blobs;
 public sealed class SubmissionUploadLookup(ReportingStorageAccount account)
 {
     /// <summary>
+    /// An upload an event names but that cannot be looked up by its name (storage rewrites <c>..</c> and the like in a
+    /// URL): enough, with the event's ETag, to answer it with the name's problem. Null outside a department's container.
+    /// </summary>
+    public SubmissionUpload? Unaddressable(string containerName, string blobName, string? etag) =>
+        etag is { Length: > 0 } && account.DepartmentOfContainer(containerName) is { } department && !blobName.StartsWith(SubmissionBlobs.LegacyResultsFolder, StringComparison.Ordinal)
+            ? new SubmissionUpload(containerName, department, blobName, $"\"{etag.Trim('"')}\"", 0)
+            : null;
+
+    /// <summary>
     /// The blob's current version, or null when it is gone or is not an upload. The blob's current version, not the
     /// event's: a newer upload overtakes an older event, and its own event then finds it already handled.
     /// </summary>

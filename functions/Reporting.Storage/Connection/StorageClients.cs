@@ -48,7 +48,7 @@ internal sealed class StorageClients(StorageConnection connection, AzureRulesPol
 
         return new QueueServiceClient(
             connection.QueueServiceUri ?? throw new InvalidOperationException(
-                "AzureWebJobsStorage__queueServiceUri is missing: the upload events' queue (extensions:submissionBlobs:eventQueue) needs it with an identity-based connection (or AzureWebJobsStorage__accountName)."),
+                "AzureWebJobsStorage__queueServiceUri is missing: the upload events' queue (SubmissionEventQueue) needs it with an identity-based connection (or AzureWebJobsStorage__accountName)."),
             _credential.Value,
             options);
     }

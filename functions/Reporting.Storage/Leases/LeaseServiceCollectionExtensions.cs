@@ -4,12 +4,11 @@ namespace Reporting.Storage.Leases;
 
 public static class LeaseServiceCollectionExtensions
 {
-    /// <summary>Registers the lock and timer-status stores, on the account from <c>AddReportingStorage</c>, with <see cref="LeaseOptions"/> from <c>Storage:LockContainer</c>.</summary>
+    /// <summary>Registers the lease store (the monthly render lock), on the account from <c>AddReportingStorage</c>, with <see cref="LeaseOptions"/> from <c>Storage:LockContainer</c>.</summary>
     public static IServiceCollection AddReportingLeases(this IServiceCollection services)
     {
         services.AddOptions<LeaseOptions>().BindConfiguration(LeaseOptions.Section);
         services.AddSingleton<BlobLeaseStore>();
-        services.AddSingleton<ScheduleStatusStore>();
         return services;
     }
 }

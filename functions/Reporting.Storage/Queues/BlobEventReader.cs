@@ -69,7 +69,12 @@ public static class BlobEventReader
                     return BlobEventBatch.Invalid($"a {BlobCreatedType} event names no blob: its subject is not {SubjectPrefix}<container>{BlobsSegment}<name> and it has no data.url");
                 }
 
-                created.Add(blob);
+                created.Add(blob with
+                {
+                    EventTime = Instant(Text(item, "eventTime") ?? Text(item, "time")),
+                    Sequencer = Data(item, "sequencer"),
+                    ETag = Data(item, "eTag"),
+                });
             }
 
             return new BlobEventBatch(created, others, null);
@@ -108,6 +113,14 @@ public static class BlobEventReader
 
         return null;
     }
+
+    private static DateTimeOffset? Instant(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var instant)
+            ? instant
+            : null;
+
+    private static string? Data(JsonElement item, string property) =>
+        item.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? Text(data, property) : null;
 
     private static bool LooksLikeJson(string text) => text.StartsWith('{') || text.StartsWith('[');
 
