@@ -9,10 +9,15 @@ public sealed class BlobEventReaderTests
     private const string GridEvent = """
         {"topic":"/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/acct",
          "subject":"/blobServices/default/containers/submissions-sales/blobs/2026-09 – corrected, März.csv",
-         "eventType":"Microsoft.Storage.BlobCreated","id":"1","eventTime":"2026-10-03T10:00:00Z",
-         "data":{"api":"PutBlob","eTag":"0x8DEADBEEF","blobType":"BlockBlob","url":"https://acct.blob.core.windows.net/submissions-sales/2026-09%20%E2%80%93%20corrected%2C%20M%C3%A4rz.csv"},
+         "eventType":"Microsoft.Storage.BlobCreated","id":"1","eventTime":"2026-10-03T10:00:00.1234567Z",
+         "data":{"api":"PutBlob","eTag":"0x8DEADBEEF","sequencer":"0000000000000000000000000000a2b7000000000000c3f1","blobType":"BlockBlob","url":"https://acct.blob.core.windows.net/submissions-sales/2026-09%20%E2%80%93%20corrected%2C%20M%C3%A4rz.csv"},
          "dataVersion":"","metadataVersion":"1"}
         """;
+
+    private static readonly DateTimeOffset GridEventTime = new DateTimeOffset(2026, 10, 3, 10, 0, 0, TimeSpan.Zero).AddTicks(1_234_567);
+
+    private static readonly BlobCreated GridCreated = new(
+        "submissions-sales", "2026-09 – corrected, März.csv", GridEventTime, "0000000000000000000000000000a2b7000000000000c3f1", "0x8DEADBEEF");
 
     private const string CloudEvent = """
         {"specversion":"1.0","type":"Microsoft.Storage.BlobCreated","source":"/subscriptions/s/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/acct",
@@ -20,12 +25,12 @@ public sealed class BlobEventReaderTests
         """;
 
     [Fact]
-    public void Read_EventGridSchema_NamesTheBlobAsStored()
+    public void Read_EventGridSchema_NamesTheBlobAsStored_WithItsEventTimeSequencerAndETag()
     {
         var batch = BlobEventReader.Read(GridEvent);
 
         Assert.Null(batch.Malformed);
-        Assert.Equal([new BlobCreated("submissions-sales", "2026-09 – corrected, März.csv")], batch.Created);
+        Assert.Equal([GridCreated], batch.Created); // eventTime to 100 ns: finer than Last-Modified's whole seconds
     }
 
     [Fact]
@@ -33,13 +38,13 @@ public sealed class BlobEventReaderTests
     {
         var batch = BlobEventReader.Read(Convert.ToBase64String(Encoding.UTF8.GetBytes(GridEvent)));
 
-        Assert.Equal([new BlobCreated("submissions-sales", "2026-09 – corrected, März.csv")], batch.Created);
+        Assert.Equal([GridCreated], batch.Created);
     }
 
     [Fact]
     public void Read_CloudEventsSchema_AndFolders()
     {
-        Assert.Equal([new BlobCreated("submissions-hr", "folder/2026-09.csv")], BlobEventReader.Read(CloudEvent).Created);
+        Assert.Equal([new BlobCreated("submissions-hr", "folder/2026-09.csv", new DateTimeOffset(2026, 10, 3, 10, 0, 0, TimeSpan.Zero))], BlobEventReader.Read(CloudEvent).Created);
     }
 
     [Fact]
