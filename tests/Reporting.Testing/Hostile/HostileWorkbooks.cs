@@ -25,8 +25,8 @@ public static class HostileWorkbooks
         var base0 = new TestWorkbook().Sheet("Sales").Row(1, "period", "kpi", "value", "comment").Row(2, "2026-10", "reach", 1200, longText);
         var sheetBudget = maxUnzippedBytes - ExcelCellCharacters - (64 * 1024);
 
-        HostileCase Case(string kind, string name, Func<Stream, long, bool> row) =>
-            new(kind, name, "2026-10.xlsx", base0.BuildWithPart("xl/worksheets/sheet1.xml", part => WriteSheet(part, sheetBudget, row)));
+        HostileCase Case(string kind, string name, Func<Stream, long, bool> row, bool header = true) =>
+            new(kind, name, "2026-10.xlsx", base0.BuildWithPart("xl/worksheets/sheet1.xml", part => WriteSheet(part, sheetBudget, row, header)));
 
         yield return Case("xlsx shared string reused", "a 32,767-character shared string in 25 cells of every row", (part, n) =>
             Write(part, $"<row r=\"{n}\"><c r=\"A{n}\" t=\"s\"><v>4</v></c>" + string.Concat(Enumerable.Range(2, 25).Select(c => $"<c r=\"{TestWorkbook.ColumnName(c)}{n}\" t=\"s\"><v>6</v></c>")) + "</row>"));
@@ -38,8 +38,14 @@ public static class HostileWorkbooks
             Write(part, $"<row r=\"{n}\"><c r=\"A{n}\" t=\"s\"><v>4</v></c><c r=\"B{n}\" t=\"s\"><v>5</v></c><c r=\"C{n}\"><v>{n}</v></c><c r=\"XFD{n}\"><v>1</v></c></row>"));
         yield return Case("xlsx blank rows", "styled empty cells in every row", (part, n) => Write(part, $"<row r=\"{n}\"><c r=\"A{n}\" s=\"1\"/><c r=\"B{n}\" s=\"1\"/></row>"));
         yield return Case("xlsx blank rows", "empty row elements", (part, n) => Write(part, $"<row r=\"{n}\"/>"));
-        yield return Case("xlsx wide header", "16,384 unknown header columns", (part, n) =>
+        yield return Case("xlsx wide header", "a header row of 16,384 unknown columns", (part, n) =>
+            n == 2 && Write(part, "<row r=\"2\">" + string.Concat(Enumerable.Range(1, 16_384).Select(c => $"<c r=\"{TestWorkbook.ColumnName(c)}2\" t=\"inlineStr\"><is><t>column-{c:00000}-{new string('x', 40)}</t></is></c>")) + "</row>"), header: false);
+        yield return Case("xlsx wide header", "a row of 16,384 cells under a header of four", (part, n) =>
             n == 2 && Write(part, "<row r=\"2\">" + string.Concat(Enumerable.Range(1, 16_384).Select(c => $"<c r=\"{TestWorkbook.ColumnName(c)}2\" t=\"inlineStr\"><is><t>column-{c:00000}-{new string('x', 40)}</t></is></c>")) + "</row>"));
+        yield return Case("xlsx wide header", "a header in the last four columns (XFA to XFD), figures under it", (part, n) =>
+            Write(part, n == 2
+                ? "<row r=\"2\"><c r=\"XFA2\" t=\"s\"><v>0</v></c><c r=\"XFB2\" t=\"s\"><v>1</v></c><c r=\"XFC2\" t=\"s\"><v>2</v></c><c r=\"XFD2\" t=\"s\"><v>3</v></c></row>"
+                : $"<row r=\"{n}\"><c r=\"XFA{n}\" t=\"s\"><v>4</v></c><c r=\"XFB{n}\" t=\"s\"><v>5</v></c><c r=\"XFC{n}\"><v>{n}</v></c></row>"), header: false);
         yield return Case("xlsx long cells", "inline strings of 1,000,000 characters", (part, n) =>
             Write(part, $"<row r=\"{n}\"><c r=\"A{n}\" t=\"s\"><v>4</v></c><c r=\"B{n}\" t=\"inlineStr\"><is><t>{new string('k', 1_000_000)}</t></is></c><c r=\"C{n}\" t=\"inlineStr\"><is><t>1{new string('9', 1_000_000)}</t></is></c></row>"));
         yield return Case("xlsx deep xml", "a cell's inline string nested 100,000 elements deep", (part, n) =>
@@ -113,11 +119,11 @@ public static class HostileWorkbooks
         return buffer.ToArray();
     }
 
-    // The header row, then rows from 2 on as long as they fit in the budget and the row writer writes them.
-    private static void WriteSheet(Stream part, long budget, Func<Stream, long, bool> row)
+    // The header row (unless the rows write their own), then rows from 2 on as long as they fit in the budget and the row writer writes them.
+    private static void WriteSheet(Stream part, long budget, Func<Stream, long, bool> row, bool header)
     {
         Write(part, $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"{Main}\"><sheetData>");
-        Write(part, "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>");
+        _ = header && Write(part, "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>");
         var counted = new CountingStream(part);
         for (long n = 2; counted.Written < budget - (2 * 1024 * 1024) && n < 1_048_576; n++)
         {
