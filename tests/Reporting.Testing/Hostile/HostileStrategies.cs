@@ -46,7 +46,7 @@ public static class HostileStrategies
         var yaml = new StringBuilder("organisation: Huge\nversion: '1'\ndepartments:\n");
         for (var d = 0; yaml.Length < characters; d++)
         {
-            yaml.Append($"  - {{ id: dept-{d:0000000}, name: Department {d}, kpis: [{{ id: reach, name: Reach, unit: count, target: 1 }}] }}\n");
+            yaml.Append($"  - {{ id: dept-{d:0000000}, name: Department {d}, kpis: [{{ id: reach, name: Reach, unit: count, direction: higher, target: 1 }}] }}\n");
         }
 
         return yaml.ToString();
