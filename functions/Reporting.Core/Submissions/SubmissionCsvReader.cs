@@ -61,7 +61,7 @@ public sealed class SubmissionCsvReader(SubmissionRules rules)
             HasHeader = false,
             AllowLineBreaksInQuotes = true,
             TrimWhitespace = true,
-            SkipEmptyLines = true,
+            SkipEmptyLines = false, // empty lines are blank rows, counted toward submissions:maxBlankRows like any other
             TrackLineNumbers = true,
         };
         using var csv = CsvReader.FromText(text, options);
