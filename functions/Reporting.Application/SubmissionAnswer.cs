@@ -26,4 +26,5 @@ public sealed record SubmissionAnswerProblem(int Line, int Column, string Column
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(SubmissionAnswer))]
+[JsonSerializable(typeof(SubmissionAnswerProblem))]
 internal sealed partial class SubmissionAnswerJson : JsonSerializerContext;

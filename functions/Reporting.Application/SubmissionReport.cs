@@ -9,11 +9,21 @@ namespace Reporting.Application;
 /// <summary>The answer written beside each upload: a short text for people and a JSON document for tools.</summary>
 public static class SubmissionReport
 {
+    /// <summary>
+    /// The most bytes any answer file (.txt, .problems.csv, .json) has, whatever the upload: the problems that fit are
+    /// listed and the rest counted in a last line (the upload page and tools read every file whole).
+    /// </summary>
+    public const int MaxAnswerBytes = 16 * 1024;
+
+    // What the parts of an answer other than its problems may take at most: the first line, the notes, the JSON's fields.
+    private const int FixedPartBytes = 4 * 1024;
+
     public static (string Text, byte[] ProblemsCsv, string Json) For(SubmissionUpload upload, string departmentName, string status, SubmissionResult? result, string? error, string checksum, long processingMs = 0)
     {
         var text = new StringBuilder();
-        var problems = result?.Problems ?? [];
-        var notes = result?.Notes ?? [];
+        var problems = Listed(result);
+        var notes = (result?.Notes ?? []).Take(5).Select(n => n.Length <= 500 ? n : n[..499] + "…").ToList();
+        error = error is { Length: > 1000 } ? error[..999] + "…" : error;
         switch (status)
         {
             case SubmissionStatus.Accepted:
@@ -28,7 +38,7 @@ public static class SubmissionReport
                 text.AppendLine(CultureInfo.InvariantCulture, $"Unchanged: {UploadName.Printable(upload.BlobName)} for {departmentName} has the same content as {error}. Nothing was re-submitted; the figures in force stay as they are.");
                 break;
             case SubmissionStatus.Rejected:
-                text.AppendLine(CultureInfo.InvariantCulture, $"Rejected: {UploadName.Printable(upload.BlobName)} for {departmentName}: {Plural(problems.Count, "problem")}. Nothing was stored; correct the file and upload it again.");
+                text.AppendLine(CultureInfo.InvariantCulture, $"Rejected: {UploadName.Printable(upload.BlobName)} for {departmentName}: {Plural(result?.Problems.Count ?? 0, "problem")}. Nothing was stored; correct the file and upload it again.");
                 AppendNotes(text, notes);
                 foreach (var problem in problems)
                 {
@@ -63,6 +73,29 @@ public static class SubmissionReport
                 storedStatus == SubmissionStatus.Accepted, Checksum: null, ProcessingMs: null, error, [], Notes: null),
             SubmissionAnswerJson.Default.SubmissionAnswer);
         return (text, SpreadsheetCsv.Problems([]), json);
+    }
+
+    // The problems that fit in every answer file, in order, and when some do not, a last line counting them with those
+    // the checks only counted: each file grows by a problem's line, row or JSON object, whichever is largest.
+    private static IReadOnlyList<SubmissionProblem> Listed(SubmissionResult? result)
+    {
+        var problems = result?.Problems ?? [];
+        var (text, csv, json) = (0, 0, 0);
+        for (var i = 0; i < problems.Count; i++)
+        {
+            var p = problems[i];
+            text += Encoding.UTF8.GetByteCount(p.ToString()) + 2;
+            csv += SpreadsheetCsv.Problems([p]).Length;
+            json += JsonSerializer.SerializeToUtf8Bytes(new SubmissionAnswerProblem(p.Line, p.Column, p.ColumnName, p.Message, p.Cell, p.Value), SubmissionAnswerJson.Default.SubmissionAnswerProblem).Length + 64;
+            if (Math.Max(text, Math.Max(csv, json)) > MaxAnswerBytes - FixedPartBytes)
+            {
+                var counted = result!.UnlistedProblems > 0 ? 1 : 0; // the checks' own last line, which this one replaces
+                var more = problems.Count - i - counted + result.UnlistedProblems;
+                return [.. problems.Take(i), SubmissionProblem.ForFile(string.Create(CultureInfo.InvariantCulture, $"{more} more problems not listed; fix these and upload again"))];
+            }
+        }
+
+        return problems;
     }
 
     // What the reader assumed (an encoding, a sheet, a decimal mark): said, but not a problem.

@@ -5,7 +5,16 @@ using Reporting.LocalDev;
 using Reporting.Storage.Tables;
 
 // Benchmarks: ingest, trigger latency, rendering and the monthly run at scale, against one private Azurite.
-// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N | --ingest-only | --render-only] [--period YYYY-MM]
+// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N | --ingest-only | --render-only | --hostile-only] [--period YYYY-MM]
+// --hostile-only: the worst generated hostile input of each kind, its checks against reading the same bytes bare (no
+// emulator); never writes the docs.
+if (args.Contains("--hostile-only"))
+{
+    Console.WriteLine($"Benchmark: hostile inputs, checks against a bare read of the same bytes. Machine: {MachineInfo.Describe()}");
+    Console.WriteLine(HostileInputBenchmark.Run());
+    return;
+}
+
 var settings = args.Contains("--full") ? BenchmarkSettings.Full : BenchmarkSettings.Quick;
 var writeDocs = !args.Contains("--no-docs");
 // --monthly-only 300,1000: only the monthly run, at these sizes (for investigating it); never writes the docs.

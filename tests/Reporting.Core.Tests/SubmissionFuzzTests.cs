@@ -7,11 +7,15 @@ namespace Reporting.Core.Tests;
 
 /// <summary>
 /// Ten thousand hostile inputs with a fixed seed: random bytes and mutations of a valid file. The reader must never
-/// throw, never hang, and always give an answer: figures, or at least one problem.
+/// throw, never hang, and always give an answer: figures, or at least one problem. The costliest case is bounded by the
+/// bytes it allocates (deterministic for a given input, unlike its time), and both are printed.
 /// </summary>
 public sealed class SubmissionFuzzTests
 {
     private const int Cases = 10_000;
+
+    // Every input is at most 2 KB; a reader whose cost per input is bounded stays far below this whatever the input.
+    private const long MaxAllocatedPerCase = 4L * 1024 * 1024;
     private static readonly SubmissionRules Rules = new() { CurrentPeriod = new Period(2026, 11), MaxBytes = 64 * 1024 };
     private static readonly byte[] Valid = Encoding.UTF8.GetBytes(
         "period,kpi,value,comment\r\n2026-10,reach,1200,\"Launch, \"\"week\"\" 2\"\r\n2026-10,churn-rate,2.5%,\r\n2026-10,yield,81.5,ok\r\n");
@@ -23,11 +27,13 @@ public sealed class SubmissionFuzzTests
         var random = new Random(20261122);
         var reader = new SubmissionCsvReader(Rules);
         var slowest = TimeSpan.Zero;
+        var (costliest, costliestCase) = (0L, -1);
         var (accepted, rejected) = (0, 0);
         for (var i = 0; i < Cases; i++)
         {
             var input = i % 4 == 0 ? RandomBytes(random) : Mutate(random, Valid);
             var watch = Stopwatch.StartNew();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             SubmissionResult result;
             try
             {
@@ -39,6 +45,8 @@ public sealed class SubmissionFuzzTests
             }
 
             slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            (costliest, costliestCase) = allocated > costliest ? (allocated, i) : (costliest, costliestCase);
             Assert.True(result.IsAccepted ? result.Figures.Count > 0 && result.Problems.Count == 0 : result.Problems.Count > 0 && result.Figures.Count == 0,
                 $"case {i} gave neither figures nor problems");
             if (result.IsAccepted)
@@ -53,7 +61,8 @@ public sealed class SubmissionFuzzTests
 
         Assert.Equal(Cases, accepted + rejected);
         Assert.True(accepted > 0 && rejected > 0, $"the mutations should produce both outcomes (accepted {accepted}, rejected {rejected})");
-        Console.WriteLine($"fuzz: {accepted} accepted, {rejected} rejected, slowest case {slowest.TotalMilliseconds:0.0} ms");
+        Console.WriteLine($"fuzz: {accepted} accepted, {rejected} rejected, slowest case {slowest.TotalMilliseconds:0.0} ms, costliest case {costliestCase} allocated {costliest:N0} bytes");
+        Assert.True(costliest <= MaxAllocatedPerCase, $"case {costliestCase} allocated {costliest:N0} bytes, more than {MaxAllocatedPerCase:N0}");
     }
 
     private static byte[] RandomBytes(Random random)

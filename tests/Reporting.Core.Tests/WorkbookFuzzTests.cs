@@ -13,6 +13,9 @@ namespace Reporting.Core.Tests;
 public sealed class WorkbookFuzzTests
 {
     private const int Cases = 2_000;
+
+    // Every damaged workbook is a few kilobytes; its checks allocate at most this, whatever the damage.
+    private const long MaxAllocatedPerCase = 8L * 1024 * 1024;
     private static readonly SubmissionRules Rules = new() { CurrentPeriod = new Period(2026, 11) };
     private static readonly string[] Fragments = ["<", ">", "\"", "/>", "</c>", "<row r=\"0\">", "<c r=\"ZZZZ9\" t=\"s\"><v>99</v></c>", "t=\"e\"", "s=\"999\"", "-1", "1E+400", "&amp;", "xml:space", "r=\"A\"", "<v/>", ""];
 
@@ -29,9 +32,11 @@ public sealed class WorkbookFuzzTests
         var parts = Parts(valid);
         var random = new Random(20261123);
         var (accepted, rejected) = (0, 0);
+        var (costliest, costliestCase) = (0L, -1);
         for (var i = 0; i < Cases; i++)
         {
             var input = i % 3 == 0 ? FlipBytes(random, valid) : EditPart(random, parts);
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             SubmissionResult result;
             try
             {
@@ -45,7 +50,11 @@ public sealed class WorkbookFuzzTests
             Assert.True(result.IsAccepted ? result.Figures.Count > 0 && result.Problems.Count == 0 : result.Problems.Count > 0 && result.Figures.Count == 0,
                 $"case {i} gave neither figures nor problems");
             _ = result.IsAccepted ? accepted++ : rejected++;
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            (costliest, costliestCase) = allocated > costliest ? (allocated, i) : (costliest, costliestCase);
         }
+
+        Assert.True(costliest <= MaxAllocatedPerCase, $"case {costliestCase} allocated {costliest:N0} bytes, more than {MaxAllocatedPerCase:N0}");
 
         Assert.True(accepted > 0 && rejected > 0, $"the damage should produce both outcomes (accepted {accepted}, rejected {rejected})");
     }

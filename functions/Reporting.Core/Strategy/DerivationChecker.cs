@@ -10,7 +10,7 @@ internal sealed class DerivationChecker(List<StrategyProblem> problems, string p
         {
             foreach (var input in kpi.Derivation!.Inputs.Where(i => !byId.ContainsKey(i)))
             {
-                problems.Add(new StrategyProblem($"{path}.kpis[{kpi.Id}].derived", $"'{input}' is not a KPI of this department"));
+                problems.Add(new StrategyProblem($"{path}.kpis[{StrategyText.Quote(kpi.Id)}].derived", $"'{StrategyText.Quote(input)}' is not a KPI of this department"));
             }
         }
 
@@ -19,7 +19,7 @@ internal sealed class DerivationChecker(List<StrategyProblem> problems, string p
         {
             if (FindCycle(kpi.Id, byId, []) is { } cycle && reported.Add(string.Join(">", cycle.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))))
             {
-                problems.Add(new StrategyProblem($"{path}.kpis[{kpi.Id}].derived", $"derived KPIs depend on each other in a cycle: {string.Join(" -> ", cycle)}"));
+                problems.Add(new StrategyProblem($"{path}.kpis[{StrategyText.Quote(kpi.Id)}].derived", $"derived KPIs depend on each other in a cycle: {string.Join(" -> ", cycle)}"));
             }
         }
     }

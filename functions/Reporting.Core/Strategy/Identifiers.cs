@@ -25,7 +25,7 @@ public static partial class Identifiers
 
         if (id.Length is < 2 || id.Length > maxLength || !IdPattern().IsMatch(id))
         {
-            return $"'{id}' is not a valid {what}: use 2 to {maxLength} lowercase letters, digits and single hyphens, " +
+            return $"'{StrategyText.Quote(id)}' is not a valid {what}: use 2 to {maxLength} lowercase letters, digits and single hyphens, " +
                    "starting with a letter and not ending with a hyphen (for example customer-support)";
         }
 

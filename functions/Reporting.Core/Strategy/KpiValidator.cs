@@ -27,7 +27,7 @@ internal sealed partial class KpiValidator(List<StrategyProblem> problems, strin
             "sum" => Aggregation.Sum,
             "average" => Aggregation.Average,
             "last" => Aggregation.Last,
-            _ => Fail(unit.DefaultAggregation, "aggregation", $"'{document.Aggregation}' is not an aggregation; use sum, average or last"),
+            _ => Fail(unit.DefaultAggregation, "aggregation", $"'{StrategyText.Quote(document.Aggregation)}' is not an aggregation; use sum, average or last"),
         };
 
         var tolerance = document.AmberTolerance ?? 0.1;
@@ -78,17 +78,17 @@ internal sealed partial class KpiValidator(List<StrategyProblem> problems, strin
 
         if (!Enum.TryParse<UnitKind>(unit, ignoreCase: true, out var kind) || int.TryParse(unit, out _))
         {
-            return Fail(Unit.Count, "unit", $"'{document.Unit}' is not a unit; use count, percent, ratio, currency, duration or milestone");
+            return Fail(Unit.Count, "unit", $"'{StrategyText.Quote(document.Unit)}' is not a unit; use count, percent, ratio, currency, duration or milestone");
         }
 
         switch (kind)
         {
             case UnitKind.Currency when document.Currency is null || !CurrencyCode().IsMatch(document.Currency):
-                return Fail(new Unit(kind, "XXX"), "currency", $"a currency KPI needs a three-letter ISO code, for example 'currency: EUR' (got '{document.Currency}')");
+                return Fail(new Unit(kind, "XXX"), "currency", $"a currency KPI needs a three-letter ISO code, for example 'currency: EUR' (got '{StrategyText.Quote(document.Currency)}')");
             case UnitKind.Currency:
                 return new Unit(kind, document.Currency);
             case UnitKind.Duration when !Unit.DurationUnits.Contains(document.DurationUnit?.ToLowerInvariant()):
-                return Fail(new Unit(kind, "hours"), "durationUnit", $"a duration KPI needs 'durationUnit:' minutes, hours or days (got '{document.DurationUnit}')");
+                return Fail(new Unit(kind, "hours"), "durationUnit", $"a duration KPI needs 'durationUnit:' minutes, hours or days (got '{StrategyText.Quote(document.DurationUnit)}')");
             case UnitKind.Duration:
                 return new Unit(kind, document.DurationUnit!.ToLowerInvariant());
             default:
@@ -103,7 +103,7 @@ internal sealed partial class KpiValidator(List<StrategyProblem> problems, strin
         "higher" or "higher-is-better" => Direction.HigherIsBetter,
         "lower" or "lower-is-better" => Direction.LowerIsBetter,
         "range" or "within-range" => Direction.WithinRange,
-        _ => Fail(Direction.HigherIsBetter, "direction", $"'{document.Direction}' is not a direction; use higher, lower or range"),
+        _ => Fail(Direction.HigherIsBetter, "direction", $"'{StrategyText.Quote(document.Direction)}' is not a direction; use higher, lower or range"),
     };
 
     private Period? ValidateDue(KpiDocument document, Unit unit)
@@ -125,7 +125,7 @@ internal sealed partial class KpiValidator(List<StrategyProblem> problems, strin
 
         return Fail<Period?>(null, "due", document.Due is null
             ? "a milestone needs the period it is due, for example 'due: 2026-09'"
-            : $"'{document.Due}' is not a period; write YYYY-MM");
+            : $"'{StrategyText.Quote(document.Due)}' is not a period; write YYYY-MM");
     }
 
     private Derivation? ValidateDerivation(KpiDocument document)

@@ -36,7 +36,7 @@ internal sealed partial class RecipientValidator(List<StrategyProblem> problems)
 
             if (!seen.Add(address))
             {
-                problems.Add(new StrategyProblem(itemPath, $"'{address}' is listed twice"));
+                problems.Add(new StrategyProblem(itemPath, $"'{StrategyText.Quote(address)}' is listed twice"));
                 continue;
             }
 
@@ -53,7 +53,7 @@ internal sealed partial class RecipientValidator(List<StrategyProblem> problems)
             return true;
         }
 
-        problems.Add(new StrategyProblem(path, $"'{address}' is not a mail address like name@example.org"));
+        problems.Add(new StrategyProblem(path, $"'{StrategyText.Quote(address)}' is not a mail address like name@example.org"));
         return false;
     }
 

@@ -24,11 +24,11 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
 
         for (var i = 0; i < documents.Count; i++)
         {
-            var path = $"departments[{documents[i].Id ?? i.ToString(CultureInfo.InvariantCulture)}]";
+            var path = $"departments[{StrategyText.Quote(documents[i].Id) ?? i.ToString(CultureInfo.InvariantCulture)}]";
             var department = ValidateDepartment(documents[i], path);
             if (!seen.Add(department.Id))
             {
-                problems.Add(new StrategyProblem($"{path}.id", $"department id '{department.Id}' is used twice"));
+                problems.Add(new StrategyProblem($"{path}.id", $"department id '{StrategyText.Quote(department.Id)}' is used twice"));
             }
 
             departments.Add(department);
@@ -51,7 +51,7 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
             return zone;
         }
 
-        problems.Add(new StrategyProblem("timeZone", $"'{id}' is not a known time zone; use an IANA id such as Europe/London, America/New_York or UTC (leave it out for UTC)"));
+        problems.Add(new StrategyProblem("timeZone", $"'{StrategyText.Quote(id)}' is not a known time zone; use an IANA id such as Europe/London, America/New_York or UTC (leave it out for UTC)"));
         return null;
     }
 
@@ -69,11 +69,11 @@ internal sealed class StrategyValidator(List<StrategyProblem> problems)
 
         for (var i = 0; i < documents.Count; i++)
         {
-            var kpiPath = $"{path}.kpis[{documents[i].Id ?? i.ToString(CultureInfo.InvariantCulture)}]";
+            var kpiPath = $"{path}.kpis[{StrategyText.Quote(documents[i].Id) ?? i.ToString(CultureInfo.InvariantCulture)}]";
             var kpi = new KpiValidator(problems, kpiPath).Validate(documents[i]);
             if (!seen.Add(kpi.Id))
             {
-                problems.Add(new StrategyProblem($"{kpiPath}.id", $"KPI id '{kpi.Id}' is used twice in this department"));
+                problems.Add(new StrategyProblem($"{kpiPath}.id", $"KPI id '{StrategyText.Quote(kpi.Id)}' is used twice in this department"));
             }
 
             kpis.Add(kpi);

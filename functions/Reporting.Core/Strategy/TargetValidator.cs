@@ -167,7 +167,7 @@ internal sealed class TargetValidator(List<StrategyProblem> problems, string pat
             return true;
         }
 
-        Problem(at, text is null ? "a period (YYYY-MM) is required" : $"'{text}' is not a period; write YYYY-MM");
+        Problem(at, text is null ? "a period (YYYY-MM) is required" : $"'{StrategyText.Quote(text)}' is not a period; write YYYY-MM");
         return false;
     }
 

@@ -30,7 +30,7 @@ internal static class FigureParser
 
         if (ExcelErrors.Contains(text, StringComparer.OrdinalIgnoreCase))
         {
-            problem = $"'{raw}' is an Excel error, not a number; correct the formula or type the figure";
+            problem = $"'{SubmissionText.Quote(raw)}' is an Excel error, not a number; correct the formula or type the figure";
             return false;
         }
 
@@ -42,12 +42,12 @@ internal static class FigureParser
 
         problem = shape.Ambiguity switch
         {
-            ',' when mark == DecimalMark.Point => $"'{raw}' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5",
-            ',' => $"'{raw}' could have a comma separating thousands or a decimal comma; write the figure without thousands separators, for example 1234 or 1.234",
-            '.' when mark == DecimalMark.Comma => $"'{raw}' could have a '.' separating thousands or a decimal point; in a file separated by semicolons write the figure without thousands separators and with ',' for decimals, for example 1234 or 1,234",
-            '.' => $"'{raw}' could have a '.' separating thousands or a decimal point; write the figure without thousands separators, for example 1234 or 1.234",
-            _ when mark == DecimalMark.Comma => $"'{raw}' is not a number; write digits with a ',' for decimals, for example 1234,5",
-            _ => $"'{raw}' is not a number; write digits with a '.' for decimals, for example 1234.5",
+            ',' when mark == DecimalMark.Point => $"'{SubmissionText.Quote(raw)}' uses a comma, which could be a thousands separator or a decimal comma; write digits with a '.' for decimals and no separators, for example 1234.5",
+            ',' => $"'{SubmissionText.Quote(raw)}' could have a comma separating thousands or a decimal comma; write the figure without thousands separators, for example 1234 or 1.234",
+            '.' when mark == DecimalMark.Comma => $"'{SubmissionText.Quote(raw)}' could have a '.' separating thousands or a decimal point; in a file separated by semicolons write the figure without thousands separators and with ',' for decimals, for example 1234 or 1,234",
+            '.' => $"'{SubmissionText.Quote(raw)}' could have a '.' separating thousands or a decimal point; write the figure without thousands separators, for example 1234 or 1.234",
+            _ when mark == DecimalMark.Comma => $"'{SubmissionText.Quote(raw)}' is not a number; write digits with a ',' for decimals, for example 1234,5",
+            _ => $"'{SubmissionText.Quote(raw)}' is not a number; write digits with a '.' for decimals, for example 1234.5",
         };
         value = 0;
         return false;

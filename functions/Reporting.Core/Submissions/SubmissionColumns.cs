@@ -10,10 +10,10 @@ internal sealed record SubmissionColumns(int Period, int Kpi, int Value, int Com
     public static readonly string[] Guidance = ["name", "target", "last month"];
 
     /// <summary>Reads the header; in a sheet, cells left empty in the header row are not columns (tables need not start in A).</summary>
-    public static SubmissionColumns FromHeader(IReadOnlyList<SubmissionCell> header, int line, ProblemLocator locator, List<SubmissionProblem> problems)
+    public static SubmissionColumns FromHeader(IReadOnlyList<SubmissionCell> header, int line, ProblemLocator locator, List<SubmissionProblem> problems, int maxProblems)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < header.Count; i++)
+        for (var i = 0; i < header.Count && problems.Count <= maxProblems; i++)
         {
             var text = header[i].Text;
             var name = text.Trim().ToLowerInvariant();
@@ -24,11 +24,11 @@ internal sealed record SubmissionColumns(int Period, int Kpi, int Value, int Com
 
             if (!Required.Contains(name) && !Optional.Contains(name) && !Guidance.Contains(name))
             {
-                problems.Add(locator.At(line, i + 1, text, $"unknown column '{text}'; the columns are {string.Join(", ", Required.Concat(Optional))} (and the template's {string.Join(", ", Guidance)}, which are not read)"));
+                problems.Add(locator.At(line, i + 1, SubmissionText.Quote(text), $"unknown column '{SubmissionText.Quote(text)}'; the columns are {string.Join(", ", Required.Concat(Optional))} (and the template's {string.Join(", ", Guidance)}, which are not read)"));
             }
             else if (!positions.TryAdd(name, i + 1))
             {
-                problems.Add(locator.At(line, i + 1, text, $"column '{name}' appears twice"));
+                problems.Add(locator.At(line, i + 1, SubmissionText.Quote(text), $"column '{name}' appears twice"));
             }
         }
 

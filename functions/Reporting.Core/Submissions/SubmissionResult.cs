@@ -16,5 +16,8 @@ public sealed record SubmissionResult(Period? Period, IReadOnlyList<KpiFigure> F
     /// </summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>How many problems were found past <see cref="SubmissionRules.MaxProblems"/> and are only counted, in the last problem's words.</summary>
+    public int UnlistedProblems { get; init; }
+
     public static SubmissionResult Rejected(params SubmissionProblem[] problems) => new(null, [], problems);
 }

@@ -15,18 +15,34 @@ internal static class SubmissionTable
         SubmissionRowChecker? checker = null;
         var figures = new List<KpiFigure>();
         var rowCount = 0;
+        var blankCount = 0;
         var sawHeader = false;
         foreach (var row in rows)
         {
             if (row.IsBlank)
             {
+                // Blank rows are skipped but counted: they cost reading, and millions of them are no submission.
+                if (++blankCount > rules.MaxBlankRows)
+                {
+                    problems.Insert(0, SubmissionProblem.ForFile(string.Create(CultureInfo.InvariantCulture,
+                        $"the {(locator.IsSheet ? "sheet" : "file")} has more than {rules.MaxBlankRows:N0} empty {locator.LineWord}s; delete them and upload again")));
+                    break;
+                }
+
                 continue;
             }
 
             if (!sawHeader)
             {
                 sawHeader = true;
-                var columns = SubmissionColumns.FromHeader(row.Cells, row.Line, locator, problems);
+                if (row.FieldCount > rules.MaxColumns)
+                {
+                    problems.Add(locator.At(row.Line, rules.MaxColumns + 1, "(none)", string.Create(CultureInfo.InvariantCulture,
+                        $"the header has {(locator.IsSheet ? "a column past column " + Workbooks.CellReference.ColumnName(rules.MaxColumns) : $"{row.FieldCount:N0} fields, more than {rules.MaxColumns}")}; a submission's header names period, kpi, value and comment (and at most {rules.MaxColumns} columns), so delete the other columns")));
+                    break;
+                }
+
+                var columns = SubmissionColumns.FromHeader(row.Cells, row.Line, locator, problems, rules.MaxProblems);
                 if (problems.Count > 0)
                 {
                     break;
@@ -44,7 +60,7 @@ internal static class SubmissionTable
             }
 
             // Past the problem cap, rows are only counted, so a huge file still gets its row-limit answer.
-            if (problems.Count <= rules.MaxProblems && checker!.Check(row.Cells, row.Line) is { } figure)
+            if (problems.Count <= rules.MaxProblems && checker!.Check(row) is { } figure)
             {
                 figures.Add(figure);
             }
@@ -61,6 +77,7 @@ internal static class SubmissionTable
             problems.Add(SubmissionProblem.ForFile(locator.IsSheet ? "the sheet has a header but no figures; add one row per KPI" : "the file has a header but no figures; add one line per KPI"));
         }
 
+        var unlisted = Math.Max(0, problems.Count - rules.MaxProblems);
         if (problems.Count > rules.MaxProblems)
         {
             var shown = problems.Take(rules.MaxProblems).ToList();
@@ -70,6 +87,6 @@ internal static class SubmissionTable
 
         return problems.Count == 0
             ? new SubmissionResult(checker!.Period, figures, [])
-            : new SubmissionResult(checker?.Period, [], problems);
+            : new SubmissionResult(checker?.Period, [], problems) { UnlistedProblems = unlisted };
     }
 }

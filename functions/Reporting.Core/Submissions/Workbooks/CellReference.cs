@@ -19,7 +19,10 @@ public static class CellReference
     }
 
     /// <summary>The 1-based column of a reference such as <c>B7</c>, or 0 when it has no column letters.</summary>
-    public static int ColumnOf(string reference)
+    public static int ColumnOf(string reference) => ColumnOf(reference.AsSpan());
+
+    /// <summary>The 1-based column of a reference such as <c>B7</c>, or 0 when it has no column letters.</summary>
+    public static int ColumnOf(ReadOnlySpan<char> reference)
     {
         var column = 0;
         foreach (var c in reference)

@@ -1,6 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-
 namespace Reporting.Core.Submissions.Workbooks;
 
 /// <summary>
@@ -11,21 +8,61 @@ internal sealed class CellStyleKinds
 {
     private static readonly HashSet<uint> BuiltInDates = [14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58];
     private static readonly HashSet<uint> BuiltInPercents = [9, 10];
-    private readonly List<CellKind> _byStyle = [];
+    private readonly List<CellKind> _byStyle;
 
-    public CellStyleKinds(WorkbookStylesPart? styles)
+    private CellStyleKinds(List<CellKind> byStyle) => _byStyle = byStyle;
+
+    /// <summary>More cell formats than Excel allows (64,000), and more number formats than it keeps (about 250).</summary>
+    public const int MaxCellFormats = 65_536, MaxNumberFormats = 10_000;
+
+    /// <summary>Reads <c>styles.xml</c> forward only: its number formats, then the cell formats (<c>cellXfs</c>) that cells name by index.</summary>
+    public static CellStyleKinds Read(Stream? styles)
     {
-        var stylesheet = styles?.Stylesheet;
-        var custom = stylesheet?.NumberingFormats?.Elements<NumberingFormat>()
-            .Where(f => f.NumberFormatId?.Value is not null)
-            .GroupBy(f => f.NumberFormatId!.Value)
-            .ToDictionary(g => g.Key, g => g.First().FormatCode?.Value ?? "") ?? [];
-        foreach (var format in stylesheet?.CellFormats?.Elements<CellFormat>() ?? [])
+        var byStyle = new List<CellKind>();
+        if (styles is null)
         {
-            var id = format.NumberFormatId?.Value ?? 0;
-            _byStyle.Add(custom.TryGetValue(id, out var code) ? KindOf(code) : BuiltInDates.Contains(id) ? CellKind.Date : BuiltInPercents.Contains(id) ? CellKind.Percent : CellKind.Number);
+            return new CellStyleKinds(byStyle);
         }
+
+        var custom = new Dictionary<uint, CellKind>();
+        using var reader = WorkbookXml.Open(styles);
+        var cellXfsDepth = -1;
+        while (WorkbookXml.Next(reader))
+        {
+            if (WorkbookXml.IsStart(reader, "numFmt") && Id(reader) is { } id)
+            {
+                if (custom.Count == MaxNumberFormats)
+                {
+                    throw new InvalidDataException($"its styles have more than {MaxNumberFormats:N0} number formats");
+                }
+
+                custom.TryAdd(id, KindOf(WorkbookXml.AttributeText(reader, "formatCode", 1024) ?? ""));
+            }
+            else if (WorkbookXml.IsStart(reader, "cellXfs") && !reader.IsEmptyElement)
+            {
+                cellXfsDepth = reader.Depth;
+            }
+            else if (reader.NodeType == System.Xml.XmlNodeType.EndElement && reader.Depth == cellXfsDepth)
+            {
+                cellXfsDepth = -1;
+            }
+            else if (cellXfsDepth >= 0 && reader.Depth == cellXfsDepth + 1 && WorkbookXml.IsStart(reader, "xf"))
+            {
+                if (byStyle.Count == MaxCellFormats)
+                {
+                    throw new InvalidDataException($"its styles have more than {MaxCellFormats:N0} cell formats");
+                }
+
+                var format = Id(reader) ?? 0;
+                byStyle.Add(custom.TryGetValue(format, out var kind) ? kind : BuiltInDates.Contains(format) ? CellKind.Date : BuiltInPercents.Contains(format) ? CellKind.Percent : CellKind.Number);
+            }
+        }
+
+        return new CellStyleKinds(byStyle);
     }
+
+    private static uint? Id(System.Xml.XmlReader reader) =>
+        uint.TryParse(WorkbookXml.AttributeText(reader, "numFmtId", 16), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 
     public CellKind KindOf(uint? styleIndex) => styleIndex is { } i && i < _byStyle.Count ? _byStyle[(int)i] : CellKind.Number;
 
