@@ -133,8 +133,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: concat(storageSettings, triggerSettings, [
+        // Entra ID sign-in for telemetry (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) would also need the Monitoring
+        // Metrics Publisher role on the component; not set up yet, so the connection string alone is used.
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }
-        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
       ], licenseSettings, mailSettings)
     }
   }
