@@ -13,7 +13,7 @@ namespace Reporting.IntegrationTests;
 /// The department's upload page in a real browser: headless Chromium (Debian's <c>chromium</c>, or <c>CHROMIUM</c>) driven by
 /// playwright-core (UploadPage/upload-page-check.mjs) opens the page link on Azurite with the real host running, reads the
 /// guide, uploads a good and a bad file through the file input (and drops one on the drop zone) and reads the answers
-/// as a person sees them (accepted, rejected, unchanged, accepted but not in force, failed; a CSV and an .xlsx), then uses
+/// as a person sees them (accepted, rejected, accepted again, accepted but not in force, failed; a CSV and an .xlsx), then uses
 /// a link whose upload part storage refuses and one whose upload part points at another department. Throughout, the
 /// page's Content-Security-Policy is in force and must report no violation, and the upload link leaves the address bar
 /// and the history once read.
@@ -106,10 +106,10 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal("✔ Accepted: dropped Verkäufe & Umsatz (Oktober).csv", dropped.GetProperty("heading").GetString());
         Assert.Equal("4 figures stored for 2026-10.", dropped.GetProperty("summary").GetString());
 
-        var unchanged = seen.GetProperty("unchanged");
-        Assert.Equal("✔ Unchanged: Verkäufe & Umsatz (Oktober).csv", unchanged.GetProperty("heading").GetString());
-        Assert.StartsWith("Same content as the version received ", unchanged.GetProperty("summary").GetString());
-        Assert.EndsWith("UTC (accepted); nothing re-submitted.", unchanged.GetProperty("summary").GetString());
+        // The first file's bytes uploaded again after the dropped one: the newest upload, in force again.
+        var again = seen.GetProperty("again");
+        Assert.Equal("✔ Accepted: Verkäufe & Umsatz (Oktober).csv", again.GetProperty("heading").GetString());
+        Assert.Equal("4 figures stored for 2026-10.", again.GetProperty("summary").GetString());
 
         var xlsx = seen.GetProperty("workbook");
         Assert.Equal("✔ Accepted: 2026-08.xlsx", xlsx.GetProperty("heading").GetString());
@@ -117,7 +117,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
 
         var superseded = seen.GetProperty("superseded");
         Assert.Equal("✖ Accepted, not in force: 2026-10 earlier.csv", superseded.GetProperty("heading").GetString());
-        Assert.Equal("4 figures for 2026-10 checked and kept, but a newer upload holds that month (dropped Verkäufe & Umsatz (Oktober).csv).", superseded.GetProperty("summary").GetString());
+        Assert.Equal("4 figures for 2026-10 checked and kept, but a newer upload holds that month (Verkäufe & Umsatz (Oktober).csv).", superseded.GetProperty("summary").GetString());
 
         var back = seen.GetProperty("back");
         Assert.Equal(grant.PageUrl.AbsoluteUri.Split('#')[0], back.GetProperty("url").GetString());
@@ -143,7 +143,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         var failedRun = await RunBrowserAsync("--failed", grant.PageUrl.AbsoluteUri, failing);
         var failed = failedRun.GetProperty("failed");
         Assert.Equal("✖ Failed: 2026-10 final.csv", failed.GetProperty("heading").GetString());
-        Assert.Matches(@"^Could not be processed: processing failed 2 times \(reference F-[0-9A-F]{10}\); the reporting team can find the cause in the pipeline's log under that reference\. Nothing was stored; your file is kept\.$",
+        Assert.Matches(@"^Could not be processed: the upload could not be processed; the administrators were told \(reference F-[0-9A-F]{10}\); the reporting team can find the cause in the pipeline's log under that reference\. Nothing was stored; your file is kept\.$",
             failed.GetProperty("summary").GetString());
         Assert.Empty(failedRun.GetProperty("cspViolations").EnumerateArray());
         Assert.Empty(failedRun.GetProperty("pageErrors").EnumerateArray());
