@@ -16,14 +16,14 @@ public sealed partial class TelemetryRedactionTests
     private const string EncodedLink = "https%3A%2F%2Facct.blob.core.windows.net%2Fsubmissions-sales%3Fsv%3D2025-01-05%26sig%3DeNcOdEd%26se%3D2026-12-01";
 
     [Fact]
-    public void LogLinesExceptionsAndDependencies_ReachApplicationInsights_WithoutSignatures()
+    public async Task LogLinesExceptionsAndDependencies_ReachApplicationInsights_WithoutSignatures()
     {
         var channel = new CapturingChannel();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [TelemetryServiceCollectionExtensions.ConnectionSetting] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
         }).Build();
-        using var services = new ServiceCollection()
+        await using var services = new ServiceCollection() // the worker's telemetry module is disposable asynchronously only
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration) // as the worker's builder registers it
             .AddReportingFunctions(configuration)
