@@ -5,7 +5,7 @@ using Reporting.LocalDev;
 using Reporting.Storage.Tables;
 
 // Benchmarks: ingest, trigger latency, rendering and the monthly run at scale, against one private Azurite.
-// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N | --ingest-only | --render-only | --hostile-only] [--period YYYY-MM]
+// Usage: dotnet run -c Release --project tests/Reporting.Benchmarks -- [--quick (default) | --full] [--no-docs] [--monthly-only N,N | --ingest-only | --render-only | --idle-only | --hostile-only] [--period YYYY-MM]
 // --hostile-only: the worst generated hostile input of each kind, its checks against reading the same bytes bare (no
 // emulator); never writes the docs.
 if (args.Contains("--hostile-only"))
@@ -31,7 +31,9 @@ if (monthlyOnly is not null)
 // isolated worker; its section of docs/benchmarks.md is kept as the record of what that host cost.
 // --ingest-only: only the ingest scenario (for investigating it); never writes the docs.
 var ingestOnly = args.Contains("--ingest-only");
-writeDocs &= !ingestOnly;
+// --idle-only: only the idle-cost scenario (for investigating it); never writes the docs.
+var idleOnly = args.Contains("--idle-only");
+writeDocs &= !ingestOnly && !idleOnly;
 var watch = Stopwatch.StartNew();
 // --render-only: only the rendering scenario (in memory, no emulator); never writes the docs.
 if (args.Contains("--render-only"))
@@ -49,7 +51,7 @@ Console.WriteLine($"Benchmarks, {settings.Mode} mode, period {period}. Machine: 
 await using var azurite = await AzuriteEmulator.StartAsync(Console.WriteLine);
 var results = new List<Measurement>();
 
-if (monthlyOnly is null)
+if (monthlyOnly is null && !idleOnly)
 {
     Console.WriteLine("1. ingest ...");
     results.AddRange(await IngestBenchmark.RunAsync(azurite.ConnectionString, settings, period));
@@ -63,6 +65,17 @@ if (monthlyOnly is null)
     results.AddRange(await TriggerLatencyBenchmark.RunAsync(azurite.ConnectionString, settings, period));
     Console.WriteLine("3. rendering ...");
     results.AddRange(RenderBenchmark.Run(settings, period));
+}
+
+if (monthlyOnly is null)
+{
+    Console.WriteLine($"5. idle cost, {string.Join(" and ", settings.IdleDepartments)} departments ...");
+    results.AddRange(await IdleCostBenchmark.RunAsync(azurite.ConnectionString, settings.IdleDepartments));
+    if (idleOnly)
+    {
+        Console.WriteLine(BenchmarkReport.Table(results));
+        return;
+    }
 }
 
 var points = new List<MonthlyRunBenchmark.Point>();

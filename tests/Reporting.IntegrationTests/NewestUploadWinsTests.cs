@@ -1,6 +1,5 @@
 using Reporting.Storage.Blobs;
 using Reporting.Core.Periods;
-using Reporting.Storage.Receipts;
 using Reporting.Storage.Tables;
 using Reporting.Testing;
 
@@ -124,25 +123,21 @@ public sealed class NewestUploadWinsTests(AzuriteFixture azurite)
         await NextSecondAsync();
         var v2 = await pipeline.UploadAsync("sales", "2026-09 v2.csv", Csv(2222));
 
-        // v1 has checked its file and stored its rows; at its fence (just before publishing) v2 is processed whole.
-        var fence = new BarrierFence(() => pipeline.Ingestion.IngestAsync(v2, default));
-        await pipeline.Ingestion.IngestAsync(v1 with { Fence = fence }, default);
+        // v1 has checked its file and stored its rows; just before it puts them in force, v2 is processed whole.
+        var reached = false;
+        pipeline.Ingestion.BeforePutInForce = async (upload, token) =>
+        {
+            if (upload == v1)
+            {
+                reached = true;
+                await pipeline.Ingestion.IngestAsync(v2, token);
+            }
+        };
+        await pipeline.Ingestion.IngestAsync(v1, default);
 
-        Assert.True(fence.Reached);
+        Assert.True(reached);
         Assert.Equal(2222, await NewCustomersAsync(pipeline));
         Assert.Equal("superseded", (await pipeline.AnswerAsync("sales", "2026-09.csv")).GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task ClaimTakenWhileWorking_NothingIsPublished()
-    {
-        await using var pipeline = await PipelineWithoutHost.StartAsync(TestStorage.Account(azurite));
-        var upload = await pipeline.UploadAsync("sales", "2026-09.csv", Csv(1111));
-
-        await Assert.ThrowsAsync<ClaimLostException>(() => pipeline.Ingestion.IngestAsync(upload with { Fence = new LostFence() }, default));
-
-        Assert.Empty(await pipeline.Figures.LoadAsync(September, September, default));
-        Assert.Null(await pipeline.Blobs.ReadResultJsonAsync("sales", "2026-09.csv", default));
     }
 
     [Fact]
@@ -163,22 +158,5 @@ public sealed class NewestUploadWinsTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Nothing was stored", text, StringComparison.Ordinal);
         Assert.Contains("1 figure are in force", text, StringComparison.Ordinal);
         Assert.Equal("accepted", (await pipeline.History.FindAsync("sales", "2026-09.csv", upload.ETag, default))!.Status);
-    }
-
-    private sealed class BarrierFence(Func<Task> meanwhile) : IClaimFence
-    {
-        public bool Reached { get; private set; }
-
-        public async Task<bool> RenewAsync(CancellationToken cancellationToken)
-        {
-            Reached = true;
-            await meanwhile();
-            return true;
-        }
-    }
-
-    private sealed class LostFence : IClaimFence
-    {
-        public Task<bool> RenewAsync(CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }

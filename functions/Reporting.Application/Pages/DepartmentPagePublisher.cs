@@ -47,6 +47,8 @@ public sealed partial class DepartmentPagePublisher(
         await PublishAsync(strategy, department, due, Stamp(etag, due), cancellationToken);
     }
 
+    private const int StampReadsAtOnce = 16;
+
     /// <summary>
     /// Publishes every department whose page was built from another strategy version, month or page (all of them when
     /// <paramref name="force"/>); returns how many were published. Nothing when no strategy is in force yet, or (unless
@@ -67,14 +69,22 @@ public sealed partial class DepartmentPagePublisher(
         var (strategy, etag) = current;
         var due = DueNow(strategy);
         var stamp = Stamp(etag, due);
-        var published = 0;
-        foreach (var department in strategy.Departments)
+        // The stamps are read several at once: one request each, and at a thousand departments one after another the
+        // idle refresh took most of a minute (docs/benchmarks.md, idle cost). Pages are published one at a time.
+        var stale = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(strategy.Departments, new ParallelOptions { MaxDegreeOfParallelism = StampReadsAtOnce, CancellationToken = cancellationToken }, async (department, token) =>
         {
-            if (force || await blobs.StampAsync(department.Id, cancellationToken) != stamp)
+            if (force || await blobs.StampAsync(department.Id, token) != stamp)
             {
-                await PublishAsync(strategy, department, due, stamp, cancellationToken);
-                published++;
+                stale.Add(department.Id);
             }
+        });
+        var published = 0;
+        var staleIds = stale.ToHashSet(StringComparer.Ordinal);
+        foreach (var department in strategy.Departments.Where(d => staleIds.Contains(d.Id)))
+        {
+            await PublishAsync(strategy, department, due, stamp, cancellationToken);
+            published++;
         }
 
         if (published > 0)

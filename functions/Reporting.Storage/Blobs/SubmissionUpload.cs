@@ -1,5 +1,3 @@
-using Reporting.Storage.Receipts;
-
 namespace Reporting.Storage.Blobs;
 
 /// <summary>
@@ -8,9 +6,6 @@ namespace Reporting.Storage.Blobs;
 /// </summary>
 public sealed record SubmissionUpload(string Container, string Department, string BlobName, string ETag, long Length, DateTimeOffset ReceivedUtc = default, UploadKind Kind = UploadKind.Block)
 {
-    /// <summary>The claim the host works under, checked just before anything becomes visible; none when no host claimed it (tools, tests).</summary>
-    public IClaimFence? Fence { get; init; }
-
     /// <summary>
     /// The received time the uploader declared in the blob's metadata (<see cref="SubmissionBlobs.DeclaredReceivedMetadata"/>),
     /// if any. Anyone who can upload can write metadata, so this is only a claim: the host ignores it unless it is told

@@ -45,7 +45,7 @@ public sealed class KpiFigureTable(ReportingStorageAccount account, Func<Period,
 
     /// <summary>
     /// Stores the submission's figures and puts them in force unless a newer submission holds the month.
-    /// <paramref name="beforeSwap"/> runs just before the swap (the host proves there that it still holds its claim). Safe to repeat.
+    /// <paramref name="beforeSwap"/> runs just before the swap (tests force an interleaving there). Safe to repeat.
     /// Rows of older submissions stay until <see cref="RemoveSupersededAsync"/>: nobody reads them, and the uploader need not wait for their removal.
     /// </summary>
     public async Task<FigureSwap> PublishAsync(string department, Period period, SubmissionStamp stamp, IReadOnlyList<KpiFigure> figures,
