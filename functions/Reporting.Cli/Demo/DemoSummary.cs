@@ -1,6 +1,8 @@
 using System.Globalization;
-using System.Text.Json;
 using Reporting.Core.Periods;
+using Reporting.Core.Scorecards;
+using Reporting.Core.Scorecards.Contract;
+using Reporting.Core.Scoring;
 using Spectre.Console;
 
 namespace Reporting.Cli.Demo;
@@ -15,7 +17,7 @@ internal static class DemoSummary
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]Submissions:[/] {string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Value} {o.Key}")))}");
         if (json is not null)
         {
-            PrintDepartments(period, JsonDocument.Parse(File.ReadAllText(json.FullName)).RootElement);
+            PrintDepartments(period, ScorecardJson.Read(File.ReadAllBytes(json.FullName)));
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("File").AddColumn(new TableColumn("Size").RightAligned());
@@ -28,37 +30,36 @@ internal static class DemoSummary
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Done in {elapsed.TotalSeconds:0.0} s.[/] Open {Path.GetRelativePath(Directory.GetCurrentDirectory(), files.First(f => f.Name == "leadership.pdf").FullName)} for the leadership pack.");
     }
 
-    private static void PrintDepartments(Period period, JsonElement scorecard)
+    private static void PrintDepartments(Period period, ScorecardDocument scorecard)
     {
-        var summary = scorecard.GetProperty("summary");
+        var summary = scorecard.Summary;
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"[bold]{period.DisplayName}:[/] {summary.GetProperty("green").GetInt32()} KPIs on track, {summary.GetProperty("amber").GetInt32()} at risk, {summary.GetProperty("red").GetInt32()} off track, {summary.GetProperty("missing").GetInt32()} missing ({summary.GetProperty("shareOnTrack").GetDouble() * 100:0}% on track)");
+            $"[bold]{period.DisplayName}:[/] {summary.Green} KPIs on track, {summary.Amber} at risk, {summary.Red} off track, {summary.Missing} missing ({summary.ShareOnTrack * 100:0}% on track)");
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "Status", "On track", "At risk", "Off track", "Missing");
-        foreach (var department in scorecard.GetProperty("departments").EnumerateArray())
+        foreach (var department in scorecard.Departments)
         {
-            var statuses = department.GetProperty("kpis").EnumerateArray().Select(k => k.GetProperty("status").GetString()).ToList();
+            var statuses = department.Kpis.Select(k => ScorecardJson.StatusOf(k.Status)).ToList();
             table.AddRow(
-                Markup.Escape(department.GetProperty("name").GetString() ?? ""),
-                StatusMarkup(department.GetProperty("status").GetString()),
-                Count(statuses, "green"), Count(statuses, "amber"), Count(statuses, "red"), Count(statuses, "missing"));
+                Markup.Escape(department.Name),
+                StatusMarkup(ScorecardJson.StatusOf(department.Status)),
+                Count(statuses, KpiStatus.Green), Count(statuses, KpiStatus.Amber), Count(statuses, KpiStatus.Red), Count(statuses, KpiStatus.Missing));
         }
 
         AnsiConsole.Write(table);
-        var late = summary.GetProperty("departmentsLate").GetArrayLength();
-        if (late > 0)
+        if (summary.DepartmentsLate.Count > 0)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"[grey]Late ({late}): {string.Join(", ", summary.GetProperty("departmentsLate").EnumerateArray().Select(d => d.GetString()))}, received after the {scorecard.GetProperty("submissionDeadline").GetString()} deadline (the sample's received times: samples/submissions/{SampleReceivedTimes.FileName}).[/]");
+                $"[grey]Late ({summary.DepartmentsLate.Count}): {string.Join(", ", summary.DepartmentsLate)}, received after the {scorecard.SubmissionDeadline} deadline (the sample's received times: samples/submissions/{SampleReceivedTimes.FileName}).[/]");
         }
     }
 
-    private static string Count(List<string?> statuses, string status) => statuses.Count(s => s == status).ToString(CultureInfo.InvariantCulture);
+    private static string Count(List<KpiStatus> statuses, KpiStatus status) => statuses.Count(s => s == status).ToString(CultureInfo.InvariantCulture);
 
-    private static string StatusMarkup(string? status) => status switch
+    private static string StatusMarkup(KpiStatus status) => status switch
     {
-        "green" => "[green]on track[/]",
-        "amber" => "[yellow]at risk[/]",
-        "red" => "[red]off track[/]",
+        KpiStatus.Green => "[green]on track[/]",
+        KpiStatus.Amber => "[yellow]at risk[/]",
+        KpiStatus.Red => "[red]off track[/]",
         _ => "[grey]missing[/]",
     };
 }
