@@ -4,7 +4,7 @@ using Reporting.Core.Periods;
 using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.Application.Tests;
 
 public sealed class SubmissionReportTests
 {

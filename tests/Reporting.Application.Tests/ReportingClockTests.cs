@@ -5,7 +5,7 @@ using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Testing;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.Application.Tests;
 
 public sealed class ReportingClockTests
 {

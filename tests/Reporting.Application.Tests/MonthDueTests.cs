@@ -3,7 +3,7 @@ using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.Application.Tests;
 
 public sealed class MonthDueTests
 {

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Reporting.Application.Pages;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.Application.Tests;
 
 /// <summary>
 /// The upload page's Content-Security-Policy, checked without a browser: its one inline script is the one the policy's

@@ -6,7 +6,7 @@ using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
 using Reporting.Testing;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.Application.Tests;
 
 /// <summary>The answers written beside an upload ((results/*.txt, *.problems.csv, *.json)lt;name(results/*.txt, *.problems.csv, *.json)gt;.txt, .problems.csv, .json in the answer container) are the same bytes whatever the machine's culture.</summary>
 public sealed class SubmissionReportCultureTests

@@ -3,7 +3,7 @@ using Reporting.Core.Periods;
 using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.Application.Tests;
 
 /// <summary>
 /// The answer's JSON is a contract (the upload page and departments' tools read it): its exact text, names, order and

@@ -4,7 +4,7 @@ using Reporting.Application;
 using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.Application.Tests;
 
 /// <summary>Every answer file stays within <see cref="SubmissionReport.MaxAnswerBytes"/>, whatever the problems say.</summary>
 public sealed class SubmissionReportBoundTests

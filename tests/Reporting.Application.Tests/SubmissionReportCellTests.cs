@@ -5,7 +5,7 @@ using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
 using Reporting.Testing;
 
-namespace Reporting.Functions.Tests;
+namespace Reporting.Application.Tests;
 
 /// <summary>The three answers to a workbook name each problem's cell, keep the CSV fields as they were, and carry the reader's notes.</summary>
 public sealed class SubmissionReportCellTests
