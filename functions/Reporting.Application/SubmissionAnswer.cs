@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Reporting.Core.Submissions;
 
 namespace Reporting.Application;
 
@@ -11,7 +13,7 @@ public sealed record SubmissionAnswer(
     string Blob,
     string Etag,
     string Department,
-    string Status,
+    [property: JsonConverter(typeof(SubmissionStatusJsonConverter))] SubmissionStatus Status,
     string? Period,
     int Figures,
     bool InForce,
@@ -19,7 +21,12 @@ public sealed record SubmissionAnswer(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ProcessingMs,
     string? Error,
     IReadOnlyList<SubmissionAnswerProblem> Problems,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notes);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Notes)
+{
+    /// <summary>Reads an answer's JSON back (the CLI and tools); a file that is not an answer fails with <see cref="JsonException"/>.</summary>
+    public static SubmissionAnswer Read(string json) =>
+        JsonSerializer.Deserialize(json, SubmissionAnswerJson.Default.SubmissionAnswer) ?? throw new JsonException("the answer holds null, not an answer");
+}
 
 /// <summary>One problem in an answer: where (line and column, or a workbook's cell), what was written there, and what was expected.</summary>
 public sealed record SubmissionAnswerProblem(int Line, int Column, string ColumnName, string Message, string? Cell, string? Value);
@@ -28,3 +35,14 @@ public sealed record SubmissionAnswerProblem(int Line, int Column, string Column
 [JsonSerializable(typeof(SubmissionAnswer))]
 [JsonSerializable(typeof(SubmissionAnswerProblem))]
 internal sealed partial class SubmissionAnswerJson : JsonSerializerContext;
+
+/// <summary>Writes and reads a status as its word (accepted, rejected, ...), as answers always had it.</summary>
+internal sealed class SubmissionStatusJsonConverter : JsonConverter<SubmissionStatus>
+{
+    public override SubmissionStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        SubmissionStatusWords.TryParse(reader.GetString(), out var status)
+            ? status
+            : throw new JsonException($"'{reader.GetString()}' is not a submission status");
+
+    public override void Write(Utf8JsonWriter writer, SubmissionStatus value, JsonSerializerOptions options) => writer.WriteStringValue(value.Word());
+}

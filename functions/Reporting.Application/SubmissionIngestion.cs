@@ -192,7 +192,7 @@ public sealed partial class SubmissionIngestion(
 
     // The history record first, then the answer beside the upload: its JSON, written last, tells the uploader it is done.
     private async Task AnswerAsync(SubmissionUpload upload, Department? department, SubmissionResult result, string checksum, System.Diagnostics.Stopwatch watch, CancellationToken cancellationToken,
-        string? statusOverride = null, string? inForceInstead = null)
+        SubmissionStatus? statusOverride = null, string? inForceInstead = null)
     {
         var status = statusOverride ?? (result.IsAccepted ? SubmissionStatus.Accepted : SubmissionStatus.Rejected);
         await RecordAsync(upload, status, result, checksum, cancellationToken, inForceInstead is null ? null : $"a newer upload is in force: {inForceInstead}");
@@ -215,7 +215,7 @@ public sealed partial class SubmissionIngestion(
         if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { Status: SubmissionStatus.Accepted or SubmissionStatus.Superseded } stored)
         {
             // The figures were stored (and, if accepted, are in force); only a later step failed. Never say "nothing was stored".
-            LogFailedAfterStore(logger, upload.Department, upload.BlobName, stored.Status, reference);
+            LogFailedAfterStore(logger, upload.Department, upload.BlobName, stored.Status.Word(), reference);
             var (storedText, _, storedJson) = SubmissionReport.ForFailureAfterStore(upload, stored.Status, stored.Period, stored.FigureCount, message);
             await blobs.WriteResultAsync(upload, storedText, SpreadsheetCsv.Problems([]), storedJson, cancellationToken);
             return;
@@ -226,7 +226,7 @@ public sealed partial class SubmissionIngestion(
         await blobs.WriteResultAsync(upload, text, problemsCsv, json, cancellationToken);
     }
 
-    private Task RecordAsync(SubmissionUpload upload, string status, SubmissionResult? result, string checksum, CancellationToken cancellationToken, string? error = null) =>
+    private Task RecordAsync(SubmissionUpload upload, SubmissionStatus status, SubmissionResult? result, string checksum, CancellationToken cancellationToken, string? error = null) =>
         history.RecordAsync(new SubmissionRecord(
             upload.Department, upload.BlobName, upload.ETag, result?.Period?.ToString(), checksum, ReceivedUtc(upload), status,
             result?.IsAccepted == true ? result.Figures.Count : 0,

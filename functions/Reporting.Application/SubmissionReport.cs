@@ -18,7 +18,7 @@ public static class SubmissionReport
     // What the parts of an answer other than its problems may take at most: the first line, the notes, the JSON's fields.
     private const int FixedPartBytes = 4 * 1024;
 
-    public static (string Text, byte[] ProblemsCsv, string Json) For(SubmissionUpload upload, string departmentName, string status, SubmissionResult? result, string? error, string checksum, long processingMs = 0)
+    public static (string Text, byte[] ProblemsCsv, string Json) For(SubmissionUpload upload, string departmentName, SubmissionStatus status, SubmissionResult? result, string? error, string checksum, long processingMs = 0)
     {
         var text = new StringBuilder();
         var problems = Listed(result);
@@ -46,6 +46,7 @@ public static class SubmissionReport
                 }
 
                 break;
+            case SubmissionStatus.Poisoned:
             default:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Failed: {UploadName.Printable(upload.BlobName)} for {departmentName} could not be processed: {error}");
                 text.AppendLine("Nothing was stored. The file is kept; an admin has been alerted in the logs. Upload it again or contact the reporting team.");
@@ -63,7 +64,7 @@ public static class SubmissionReport
     }
 
     /// <summary>The answer when a step after storing the figures failed for good: what is stored stays stored, and the answer says so.</summary>
-    public static (string Text, byte[] ProblemsCsv, string Json) ForFailureAfterStore(SubmissionUpload upload, string storedStatus, string? period, int figureCount, string error)
+    public static (string Text, byte[] ProblemsCsv, string Json) ForFailureAfterStore(SubmissionUpload upload, SubmissionStatus storedStatus, string? period, int figureCount, string error)
     {
         var state = storedStatus == SubmissionStatus.Accepted ? "are in force" : "are stored but a newer upload is in force";
         var text = string.Create(CultureInfo.InvariantCulture,

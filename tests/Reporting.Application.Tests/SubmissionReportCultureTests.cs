@@ -54,7 +54,7 @@ public sealed class SubmissionReportCultureTests
         var sales = SampleOrganisation.Strategy().FindDepartment("sales")!;
         var rules = new SubmissionRules { CurrentPeriod = TestClock.CurrentPeriod };
         var answers = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        void Answer(string name, string status, SubmissionResult? result, string? error = null)
+        void Answer(string name, SubmissionStatus status, SubmissionResult? result, string? error = null)
         {
             var (text, problems, json) = SubmissionReport.For(Upload, sales.Name, status, result, error, "abc123", processingMs: 1234);
             answers[name + ".txt"] = text;

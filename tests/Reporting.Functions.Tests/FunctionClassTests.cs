@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
+using Reporting.Core.Submissions;
 using Reporting.Application.Uploads;
 using Reporting.Core.Periods;
 using Reporting.Storage.Blobs;
@@ -90,7 +91,7 @@ public sealed class FunctionClassTests(AzuriteFixture azurite)
         var answer = JsonDocument.Parse((await services.Get<SubmissionBlobs>().ReadResultJsonAsync("sales", "2026-10.csv", default))!).RootElement;
         Assert.Equal("poisoned", answer.GetProperty("status").GetString());
         Assert.Contains(PoisonedEvents.Answer, answer.GetProperty("error").GetString());
-        Assert.Equal("poisoned", Assert.Single(await services.Get<SubmissionHistoryTable>().ListAsync("sales", default)).Status);
+        Assert.Equal(SubmissionStatus.Poisoned, Assert.Single(await services.Get<SubmissionHistoryTable>().ListAsync("sales", default)).Status);
     }
 
     [Fact]

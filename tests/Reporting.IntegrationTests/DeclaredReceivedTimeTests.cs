@@ -1,5 +1,6 @@
 using Reporting.Core.Periods;
 using Reporting.Testing;
+using Reporting.Core.Submissions;
 
 namespace Reporting.IntegrationTests;
 
@@ -32,7 +33,7 @@ public sealed class DeclaredReceivedTimeTests(AzuriteFixture azurite)
         await pipeline.Ingestion.IngestAsync(upload, default);
 
         var record = await pipeline.History.FindAsync("sales", "2026-09.csv", upload.ETag, default);
-        Assert.Equal("accepted", record!.Status);
+        Assert.Equal(SubmissionStatus.Accepted, record!.Status);
         Assert.Equal(upload.ReceivedUtc, record.ReceivedUtc);
         Assert.InRange(record.ReceivedUtc, before.AddSeconds(-1), after.AddSeconds(1)); // the storage service's time, not the declared one
         Assert.Equal(upload.ReceivedUtc, (await pipeline.Figures.InForceAsync("sales", September, default))!.ReceivedUtc);

@@ -8,6 +8,7 @@ using Reporting.LocalDev;
 using Reporting.Functions;
 using Reporting.Storage.Tables;
 using Reporting.Testing;
+using Reporting.Core.Submissions;
 
 namespace Reporting.IntegrationTests;
 
@@ -85,7 +86,7 @@ public sealed class FaultTests(AzuriteFixture azurite)
         }
 
         var history = await new SubmissionHistoryTable(account).ListAsync(GeneratedOrganisation.DepartmentId(1), default);
-        Assert.True(history.Count == 24 && history.All(h => h.Status == "accepted"),
+        Assert.True(history.Count == 24 && history.All(h => h.Status == SubmissionStatus.Accepted),
             $"history: {string.Join(", ", history.Select(h => $"{h.BlobName} {h.Status} {h.Problems}"))}\n--- second host ---\n{second.Output}");
         // Answered once: no upload accepted by both runners (one the first answered is never done again by the second).
         // The count of lines is no measure: the kill may fall between an answer and its log line.
@@ -213,7 +214,7 @@ public sealed class FaultTests(AzuriteFixture azurite)
         foreach (var department in GeneratedOrganisation.DepartmentIds(departments))
         {
             var records = await history.ListAsync(department, default);
-            Assert.True(records.Count == 20 && records.All(r => r.Status == "accepted"), $"{department}: {string.Join(", ", records.Select(r => $"{r.BlobName} {r.Status}"))}");
+            Assert.True(records.Count == 20 && records.All(r => r.Status == SubmissionStatus.Accepted), $"{department}: {string.Join(", ", records.Select(r => $"{r.BlobName} {r.Status}"))}");
         }
 
         Assert.Equal(400, (await new KpiFigureTable(account).LoadAsync(months[0], months[^1], default)).Count);

@@ -3,6 +3,7 @@ using Reporting.Core.Periods;
 using Reporting.Application.Uploads;
 using Reporting.Storage.Tables;
 using Reporting.Testing;
+using Reporting.Core.Submissions;
 
 namespace Reporting.IntegrationTests;
 
@@ -30,7 +31,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal(1250, stored.Single(f => f.KpiId == "new-customers").Value);
         Assert.Equal("Autumn campaign, week 2", stored.Single(f => f.KpiId == "social-referral-revenue").Comment);
         var history = await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default);
-        Assert.Equal("accepted", Assert.Single(history).Status);
+        Assert.Equal(SubmissionStatus.Accepted, Assert.Single(history).Status);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await Task.Delay(1000); // several more safety-net scans by the new host
 
         var history = await second.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default);
-        Assert.Equal("accepted", history.Single().Status);
+        Assert.Equal(SubmissionStatus.Accepted, history.Single().Status);
         Assert.Equal(0, second.Accepted["sales", October]); // the first host may have stopped before its notice; the second never redid it
     }
 
@@ -152,7 +153,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await Task.Delay(1000);
         var history = await one.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("hr", default);
         Assert.Equal(12, history.Count);
-        Assert.All(history, h => Assert.Equal("accepted", h.Status));
+        Assert.All(history, h => Assert.Equal(SubmissionStatus.Accepted, h.Status));
 
         Assert.Equal(12, (await one.Figures.LoadAsync(new Period(2025, 11), October, default)).Count);
     }
@@ -179,7 +180,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Contains(logs.Snapshot(), line => line.StartsWith("Error: sales/2026-10.csv failed, reference " + reference.Groups[1].Value, StringComparison.Ordinal)
             && line.Contains("No strategy has been uploaded", StringComparison.Ordinal));
         Assert.Empty(await host.Figures.LoadAsync(October, October, default));
-        Assert.Equal("poisoned", Assert.Single(await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default)).Status);
+        Assert.Equal(SubmissionStatus.Poisoned, Assert.Single(await host.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default)).Status);
         Assert.True((await host.Account.SubmissionContainer("sales").GetBlobClient("2026-10.csv").ExistsAsync()).Value, "the upload itself is kept");
     }
 }

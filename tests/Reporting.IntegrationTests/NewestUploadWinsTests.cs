@@ -2,6 +2,7 @@ using Reporting.Storage.Blobs;
 using Reporting.Core.Periods;
 using Reporting.Storage.Tables;
 using Reporting.Testing;
+using Reporting.Core.Submissions;
 
 namespace Reporting.IntegrationTests;
 
@@ -157,6 +158,6 @@ public sealed class NewestUploadWinsTests(AzuriteFixture azurite)
         var text = (await pipeline.Account.AnswerContainer("sales").GetBlobClient("2026-09.csv.txt").DownloadContentAsync()).Value.Content.ToString();
         Assert.DoesNotContain("Nothing was stored", text, StringComparison.Ordinal);
         Assert.Contains("1 figure are in force", text, StringComparison.Ordinal);
-        Assert.Equal("accepted", (await pipeline.History.FindAsync("sales", "2026-09.csv", upload.ETag, default))!.Status);
+        Assert.Equal(SubmissionStatus.Accepted, (await pipeline.History.FindAsync("sales", "2026-09.csv", upload.ETag, default))!.Status);
     }
 }

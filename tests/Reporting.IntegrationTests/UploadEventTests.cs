@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Reporting.Core.Submissions;
 using Reporting.Application.Uploads;
 using Reporting.Core.Periods;
 using Reporting.Functions;
@@ -87,7 +88,7 @@ public sealed class UploadEventTests(AzuriteFixture azurite)
         Assert.Contains("IngestSubmission failed on message", host.Output);                 // each attempt, with its error
         Assert.Contains("No strategy has been uploaded", host.Output);
         Assert.Contains("was taken 2 times and was moved to the queue", host.Output);
-        Assert.Equal("poisoned", Assert.Single(await new SubmissionHistoryTable(account).ListAsync("sales", default)).Status); // what `reporting status` shows
+        Assert.Equal(SubmissionStatus.Poisoned, Assert.Single(await new SubmissionHistoryTable(account).ListAsync("sales", default)).Status); // what `reporting status` shows
         await Eventually.GetAsync(async () => (await queue.PeekPoisonAsync(default)).Count == 0 ? "" : null, "the poison message handled and deleted");
     }
 

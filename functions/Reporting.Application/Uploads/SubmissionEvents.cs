@@ -93,7 +93,7 @@ public sealed partial class SubmissionEvents(
         if (await history.FindAsync(upload.Department, upload.BlobName, upload.ETag, cancellationToken) is { } answered
             && await AnswersAsync(upload, cancellationToken))
         {
-            LogAlreadyAnswered(logger, upload.Department, upload.BlobName, answered.Status);
+            LogAlreadyAnswered(logger, upload.Department, upload.BlobName, answered.Status.Word());
             return null;
         }
 

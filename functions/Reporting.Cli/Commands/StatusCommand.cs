@@ -3,6 +3,7 @@ using System.Globalization;
 using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
+using Reporting.Core.Submissions;
 using Reporting.Storage.Deliveries;
 using Reporting.Storage.Tables;
 using Spectre.Console;
@@ -56,7 +57,7 @@ public static class StatusCommand
             return ("[grey]missing[/]", "", "nothing received");
         }
 
-        var later = latest != accepted && accepted is not null ? $"; a later upload was {latest.Status}" + (latest.ProblemCount > 0 ? string.Create(CultureInfo.InvariantCulture, $" with {latest.ProblemCount} problems") : "") : "";
+        var later = latest != accepted && accepted is not null ? $"; a later upload was {latest.Status.Word()}" + (latest.ProblemCount > 0 ? string.Create(CultureInfo.InvariantCulture, $" with {latest.ProblemCount} problems") : "") : "";
         if (accepted is not null)
         {
             var late = strategy.IsLate(month, accepted.ReceivedUtc);

@@ -1,3 +1,4 @@
+using Reporting.Core.Submissions;
 using System.CommandLine;
 using Reporting.Cli.Uploads;
 using Reporting.Storage.Blobs;
@@ -51,12 +52,12 @@ public static class SubmitCommand
             var outcomes = await new UploadSession(session.Get<SubmissionBlobs>())
                 .RunAsync(files, seconds > 0 ? TimeSpan.FromSeconds(seconds) : null, cancellationToken);
             Print(outcomes);
-            if (outcomes.Any(o => o.Status == "pending"))
+            if (outcomes.Any(o => o.IsPending))
             {
                 AnsiConsole.MarkupLineInterpolated($"[yellow]Some uploads had no answer after {seconds} s.[/] Is the host running? Their answers will appear in the department's answer container (answers-<department>) under the same names.");
             }
 
-            return outcomes.Any(o => o.Status is "rejected" or "poisoned") ? ExitCodes.InvalidInput : ExitCodes.Success;
+            return outcomes.Any(o => o.IsRefused) ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return command;
     }
@@ -79,9 +80,9 @@ public static class SubmitCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Department", "File", "Result", "Detail");
         foreach (var outcome in outcomes)
         {
-            var color = outcome.Status switch { "accepted" => "green", "rejected" or "poisoned" => "red", _ => "yellow" };
+            var color = outcome.Status switch { SubmissionStatus.Accepted => "green", SubmissionStatus.Rejected or SubmissionStatus.Poisoned => "red", _ => "yellow" };
             table.AddRow(Markup.Escape(outcome.Submission.Department), Markup.Escape(outcome.Submission.File.Name),
-                $"[{color}]{outcome.Status}[/]", Markup.Escape(outcome.Detail));
+                $"[{color}]{outcome.Word}[/]", Markup.Escape(outcome.Detail));
         }
 
         AnsiConsole.Write(table);

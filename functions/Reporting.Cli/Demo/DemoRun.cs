@@ -80,9 +80,9 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
             AnsiConsole.MarkupLineInterpolated($"[grey]The Function App's functions run on the local runner, its own process: ingest, safety net, timers (log: {logPath}).[/]");
 
             var outcomes = await new UploadSession(services.GetRequiredService<SubmissionBlobs>()).RunAsync(submissions, IngestTimeout, cancellationToken);
-            if (outcomes.Any(o => o.Status == "pending"))
+            if (outcomes.Any(o => o.IsPending))
             {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{outcomes.Count(o => o.Status == "pending")} uploads had no answer after {IngestTimeout.TotalMinutes:0} minutes.[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{outcomes.Count(o => o.IsPending)} uploads had no answer after {IngestTimeout.TotalMinutes:0} minutes.[/]");
                 return ExitCodes.InvalidInput;
             }
 
@@ -93,7 +93,7 @@ internal sealed class DemoRun(DirectoryInfo samples, DirectoryInfo output, strin
 
             var expectedMail = strategy.Mail.Leadership.Count + strategy.Departments.Count(d => d.OwnerEmail is not null);
             await DemoMailbox.SaveAsync(maildev, expectedMail, output, MailTimeout, cancellationToken);
-            DemoSummary.Print(period, outcomes.CountBy(o => o.Status).ToDictionary(), files, watch.Elapsed);
+            DemoSummary.Print(period, outcomes.CountBy(o => o.Word).ToDictionary(), files, watch.Elapsed);
             await PrintPageLinkAsync(services.GetRequiredService<DepartmentPagePublisher>(), strategy.Departments[0], azurite is null, cancellationToken);
             return ExitCodes.Success;
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Reporting.Application;
 using Reporting.Core.Submissions;
 using Reporting.Storage.Blobs;
 using Spectre.Console;
@@ -35,7 +36,7 @@ internal sealed class UploadSession(SubmissionBlobs blobs)
                     outcomes.AddRange(await AwaitAnswersAsync(uploaded, timeout, answering, cancellationToken));
                 }
             });
-        return wait is null ? uploaded.Select(u => new UploadOutcome(u.Submission, "uploaded", "")).ToList() : outcomes;
+        return wait is null ? uploaded.Select(u => new UploadOutcome(u.Submission, null, "", Awaited: false)).ToList() : outcomes;
     }
 
     private async Task<IReadOnlyList<UploadOutcome>> AwaitAnswersAsync(
@@ -58,29 +59,23 @@ internal sealed class UploadSession(SubmissionBlobs blobs)
             await Task.Delay(200, cancellationToken);
         }
 
-        return uploaded.Select(u => answers.GetValueOrDefault(u.Submission) ?? new UploadOutcome(u.Submission, "pending", "no answer yet")).ToList();
+        return uploaded.Select(u => answers.GetValueOrDefault(u.Submission) ?? new UploadOutcome(u.Submission, null, "no answer yet")).ToList();
     }
 
     private static UploadOutcome? Read(LocalSubmission submission, string json, string etag)
     {
-        var root = JsonDocument.Parse(json).RootElement;
-        if (root.GetProperty("etag").GetString() != etag)
+        var answer = SubmissionAnswer.Read(json);
+        if (answer.Etag != etag)
         {
             return null; // the answer to an earlier version
         }
 
-        var status = root.GetProperty("status").GetString() ?? "unknown";
-        var problems = root.GetProperty("problems");
-        var detail = status switch
+        var detail = answer.Status switch
         {
-            "accepted" => string.Create(CultureInfo.InvariantCulture, $"{root.GetProperty("figures").GetInt32()} figures for {root.GetProperty("period").GetString()}"),
-            "rejected" => string.Join("\n", problems.EnumerateArray().Select(p => Problem(p))),
-            _ => root.GetProperty("error").GetString() ?? "",
+            SubmissionStatus.Accepted => string.Create(CultureInfo.InvariantCulture, $"{answer.Figures} figures for {answer.Period}"),
+            SubmissionStatus.Rejected => string.Join("\n", answer.Problems.Select(p => new SubmissionProblem(p.Line, p.Column, p.ColumnName, p.Message).ToString())),
+            _ => answer.Error ?? "",
         };
-        return new UploadOutcome(submission, status, detail);
+        return new UploadOutcome(submission, answer.Status, detail);
     }
-
-    private static string Problem(JsonElement problem) => new SubmissionProblem(
-        problem.GetProperty("line").GetInt32(), problem.GetProperty("column").GetInt32(),
-        problem.GetProperty("columnName").GetString() ?? "", problem.GetProperty("message").GetString() ?? "").ToString();
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Reporting.Core.Submissions;
 
 namespace Reporting.Storage.Tables;
 
@@ -22,7 +23,7 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
             Period = record.Period,
             Checksum = record.Checksum,
             ReceivedUtc = record.ReceivedUtc,
-            Status = record.Status,
+            Status = record.Status.Word(),
             FigureCount = record.FigureCount,
             ProblemCount = record.ProblemCount,
             Problems = record.Problems.Length <= MaxProblemText ? record.Problems : record.Problems[..MaxProblemText],
@@ -37,14 +38,14 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
     /// <summary>An earlier version of the same file with the same content (only properties or metadata changed since), or null.</summary>
     public async Task<SubmissionRecord?> FindSameContentAsync(string department, string blobName, string checksum, string exceptETag, CancellationToken cancellationToken) =>
         (await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {department} and BlobName eq {blobName} and Checksum eq {checksum}"), cancellationToken))
-            .FirstOrDefault(r => r.ETag != exceptETag && r.Status != "unchanged" && r.Status != "poisoned");
+            .FirstOrDefault(r => r.ETag != exceptETag && r.Status is not (SubmissionStatus.Unchanged or SubmissionStatus.Poisoned));
 
     public Task<IReadOnlyList<SubmissionRecord>> ListAsync(string department, CancellationToken cancellationToken) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {department}"), cancellationToken);
 
     /// <summary>Every department's accepted submissions for a month, in one query.</summary>
     public Task<IReadOnlyList<SubmissionRecord>> ListAcceptedAsync(string period, CancellationToken cancellationToken) =>
-        QueryAsync(TableClient.CreateQueryFilter($"Period eq {period} and Status eq {"accepted"}"), cancellationToken);
+        QueryAsync(TableClient.CreateQueryFilter($"Period eq {period} and Status eq {SubmissionStatus.Accepted.Word()}"), cancellationToken);
 
     private async Task<IReadOnlyList<SubmissionRecord>> QueryAsync(string filter, CancellationToken cancellationToken) =>
         (await Table.QueryAllAsync<SubmissionEntity>(filter, cancellationToken))
@@ -53,5 +54,5 @@ public sealed class SubmissionHistoryTable(ReportingStorageAccount account)
             .ToList();
 
     private static SubmissionRecord ToRecord(SubmissionEntity e) =>
-        new(e.PartitionKey, e.BlobName, e.BlobETag, e.Period, e.Checksum, e.ReceivedUtc, e.Status, e.FigureCount, e.ProblemCount, e.Problems);
+        new(e.PartitionKey, e.BlobName, e.BlobETag, e.Period, e.Checksum, e.ReceivedUtc, SubmissionStatusWords.Parse(e.Status), e.FigureCount, e.ProblemCount, e.Problems);
 }

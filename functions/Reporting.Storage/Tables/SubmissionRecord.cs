@@ -1,3 +1,5 @@
+using Reporting.Core.Submissions;
+
 namespace Reporting.Storage.Tables;
 
 /// <summary>One line of a department's submission history: what arrived, when, and what became of it.</summary>
@@ -8,7 +10,7 @@ public sealed record SubmissionRecord(
     string? Period,
     string Checksum,
     DateTimeOffset ReceivedUtc,
-    string Status,
+    SubmissionStatus Status,
     int FigureCount,
     int ProblemCount,
     string Problems);
