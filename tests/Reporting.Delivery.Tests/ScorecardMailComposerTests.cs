@@ -21,7 +21,7 @@ public sealed class ScorecardMailComposerTests
             ScorecardDocument.Linked("leadership.pdf", LargePdf, new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero)), update: false);
 
         Assert.Equal("Acme <b>Holdings</b> & Sons scorecard, October 2026", mail.Subject);
-        Assert.Contains($"- [On track] {HostileText.Department}: {HostileText.Kpi} — +50% better: 100 → 150\n", mail.Text);
+        Assert.Contains($"- [On track] {HostileText.Department}: {HostileText.Kpi} — 50% better: 100 → 150\n", mail.Text);
         Assert.Contains("- [Missing] Ops & <Co> — missing: no figures received by the deadline, 2026-11-05 (0 KPIs)\n", mail.Text);
 
         HostileText.AssertOnlyOwnMarkup(mail.Html);

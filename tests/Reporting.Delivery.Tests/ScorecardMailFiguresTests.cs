@@ -87,13 +87,15 @@ public sealed partial class ScorecardMailFiguresTests
                 var unit = Unit(scorecard, department, kpi);
                 var word = m.GetProperty("changePercent").GetDouble() > 0 ? "better" : "worse";
                 return $"- [{Word(kpi.GetProperty("status").GetString()!)}] {department.GetProperty("name").GetString()}: {kpi.GetProperty("name").GetString()} — " +
-                       $"{FigureFormat.Percent(m.GetProperty("changePercent").GetDouble())} {word}: {FigureFormat.Value(Number(kpi, "previousActual"), unit)} → {FigureFormat.Value(Number(kpi, "actual"), unit)}";
+                       $"{FigureFormat.ChangeSize(m.GetProperty("changePercent").GetDouble())} {word}: {FigureFormat.Value(Number(kpi, "previousActual"), unit)} → {FigureFormat.Value(Number(kpi, "actual"), unit)}";
             }).ToList();
             Assert.Equal(3, expected.Count);
             Assert.Equal(expected, Rows(text, title));
         }
 
-        Assert.Equal("- [On track] HR & Internal Communications: Staff trained as digital enthusiasts (cumulative) — +8.6% better: 116 → 126", Rows(text, "Biggest improvements on last month")[0]);
+        Assert.Equal("- [On track] HR & Internal Communications: Staff trained as digital enthusiasts (cumulative) — 8.6% better: 116 → 126", Rows(text, "Biggest improvements on last month")[0]);
+        // The word says which way; no sign, which would be read as the value's direction (a rising churn is a decline).
+        Assert.All(Rows(text, "Biggest declines on last month"), row => Assert.Matches(" — [0-9][0-9.]*% worse: ", row));
     }
 
     [Fact]

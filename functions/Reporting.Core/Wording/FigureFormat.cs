@@ -52,6 +52,12 @@ public static class FigureFormat
     public static string Percent(double? percent) =>
         percent is { } p ? Sign(Math.Round(p, 1)) + Math.Abs(p).ToString("0.#", Culture) + "%" : "—";
 
+    /// <summary>
+    /// The size of a change in goodness, without a sign, for "8.6% better" or "2.3% worse": the word says which way, and a
+    /// sign would be read as the value's direction (churn rising from 2.5% to 2.6% is worse, not "-2.3%").
+    /// </summary>
+    public static string ChangeSize(double percent) => Math.Abs(percent).ToString("0.#", Culture) + "%";
+
     /// <summary>A month as a column heading: "Nov", or "Jan 26" where the year changes.</summary>
     public static string Month(Period period, bool withYear) =>
         new DateOnly(period.Year, period.Month, 1).ToString(withYear ? "MMM yy" : "MMM", Culture);

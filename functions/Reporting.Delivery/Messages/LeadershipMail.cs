@@ -78,7 +78,7 @@ public static class LeadershipMail
         blocks.Add(movers.Count == 0
             ? new MailBlock.Paragraph(none)
             : new MailBlock.StatusList(movers.Select(m => new StatusRow(m.Kpi.Status, $"{m.DepartmentName}: {m.Kpi.Name}",
-                $"{FigureFormat.Percent(m.ImprovementPercent)} {StatusWords.TrendWord(m.Kpi.ChangeOnLastMonth)}: {FigureFormat.Value(m.Kpi.PreviousActual, m.Kpi.Unit)} → {FigureFormat.Value(m.Kpi.Actual, m.Kpi.Unit)}")).ToList()));
+                $"{FigureFormat.ChangeSize(m.ImprovementPercent)} {StatusWords.TrendWord(m.Kpi.ChangeOnLastMonth)}: {FigureFormat.Value(m.Kpi.PreviousActual, m.Kpi.Unit)} → {FigureFormat.Value(m.Kpi.Actual, m.Kpi.Unit)}")).ToList()));
     }
 
     // Due this month (done or not) and overdue (not done): what leadership should ask about now.

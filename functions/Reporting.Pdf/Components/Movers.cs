@@ -28,7 +28,7 @@ public static class Movers
             var better = kpi.ChangeOnLastMonth == Trend.Better;
             pdf.Tags.Element(PdfBlockLevelElementTag.Paragraph, () =>
             {
-                gfx.DrawString($"{FigureFormat.Percent(mover.ImprovementPercent)} {Theme.TrendWord(kpi.ChangeOnLastMonth)}",
+                gfx.DrawString($"{FigureFormat.ChangeSize(mover.ImprovementPercent)} {Theme.TrendWord(kpi.ChangeOnLastMonth)}",
                     Theme.BodyBold, new XSolidBrush(Theme.StatusColor(better ? KpiStatus.Green : KpiStatus.Red)), Theme.Margin, y, XStringFormats.TopLeft);
                 gfx.DrawString(TextLayout.Ellipsize(gfx, $"{mover.DepartmentName}: {kpi.Name}", Theme.Body, 330), Theme.Body, Theme.InkBrush, Theme.Margin + 80, y, XStringFormats.TopLeft);
                 gfx.DrawString($"{FigureFormat.Value(kpi.PreviousActual, kpi.Unit)} → {FigureFormat.Value(kpi.Actual, kpi.Unit)}",
