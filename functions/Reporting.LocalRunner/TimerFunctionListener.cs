@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using NCrontab;
@@ -5,9 +6,10 @@ using NCrontab;
 namespace Reporting.LocalRunner;
 
 /// <summary>
-/// Fires one timer-triggered function at each occurrence of its six-field UTC schedule, one run at a time, as the host does
-/// (without its cross-instance lock: the functions are safe to run twice, which two runners show). A failed run is logged
-/// and not retried; the next occurrence comes as usual.
+/// Fires one timer-triggered function at each occurrence of its six-field UTC schedule, one run at a time and each occurrence
+/// once, as the host does (without its cross-instance lock: the functions are safe to run twice, which two runners show). A
+/// failed run is logged and not retried; the next occurrence comes as usual. Each finished occurrence is logged at Debug,
+/// so a test can wait for a later occurrence instead of sleeping.
 /// </summary>
 internal sealed partial class TimerFunctionListener(FunctionDefinition function, string schedule, FunctionInvoker invoker, TimeProvider clock, ILogger logger)
 {
@@ -18,9 +20,11 @@ internal sealed partial class TimerFunctionListener(FunctionDefinition function,
         DateTime? last = null;
         while (!stopping.IsCancellationRequested)
         {
-            // The wall clock for the schedule, as timers are: Reporting:Now moves "today", never when timers fire.
+            // The wall clock for the schedule, as timers are: Reporting:Now moves "today", never when timers fire. A timer may
+            // wake a little before its occurrence (a delay is counted in whole milliseconds): the next occurrence is always
+            // after the last one run, so that one never runs twice.
             var now = clock.GetUtcNow().UtcDateTime;
-            var next = _cron.GetNextOccurrence(now);
+            var next = _cron.GetNextOccurrence(last is { } previous && previous > now ? previous : now);
             try
             {
                 await Task.Delay(next - now, clock, stopping);
@@ -36,10 +40,14 @@ internal sealed partial class TimerFunctionListener(FunctionDefinition function,
                 LogFailed(logger, ex, function.Name);
             }
 
+            LogFinished(logger, function.Name, next.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             last = next;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again at its next occurrence")]
     private static partial void LogFailed(ILogger logger, Exception exception, string function);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Timer function {Function} finished its {Occurrence} occurrence")]
+    private static partial void LogFinished(ILogger logger, string function, string occurrence);
 }

@@ -14,6 +14,12 @@ namespace Reporting.Delivery.Tests;
 /// SMTP against a real maildev: over TLS with sign-in (its certificate made for the run and trusted by these settings
 /// only), and the ways a connection without TLS is refused before anything is sent.
 /// </summary>
+/// <remarks>
+/// TLS on connect (<c>--incoming-secure</c>), not STARTTLS: maildev 3.0.0 never lists STARTTLS after EHLO
+/// (<c>hideSTARTTLS: true</c> in node_modules/@maildev/smtp/dist/server.js, <c>buildServerConfig</c>) and, with sign-in on
+/// and no <c>--incoming-secure</c>, refuses the command (<c>disabledCommands = secure ? [] : ['STARTTLS']</c>), so no maildev
+/// run takes STARTTLS with sign-in. What it does show is the refusal: <see cref="SendAsync_WithTheDefaultSecurity_ToARelayWithoutStartTls_SendsNothing"/>.
+/// </remarks>
 public sealed class SmtpMailSenderTests : IAsyncLifetime
 {
     private const string Password = "relay-secret-31";

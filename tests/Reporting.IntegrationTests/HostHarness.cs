@@ -23,12 +23,14 @@ namespace Reporting.IntegrationTests;
 internal sealed class HostHarness : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly LogLines _log;
 
-    private HostHarness(IHost host, ReportingStorageAccount account, AcceptedCounter accepted)
+    private HostHarness(IHost host, ReportingStorageAccount account, AcceptedCounter accepted, LogLines log)
     {
         _host = host;
         Account = account;
         Accepted = accepted;
+        _log = log;
     }
 
     public ReportingStorageAccount Account { get; }
@@ -61,27 +63,26 @@ internal sealed class HostHarness : IAsyncDisposable
     /// <summary>A six-field schedule that does not fire while a test runs.</summary>
     public const string Never = "0 0 0 1 1 *";
 
-    /// <param name="logs">When given, also receives every log line the host writes at its levels.</param>
+    /// <param name="logs">When given, receives every log line the host writes at its levels (Warning; the timers' finished occurrences at Debug).</param>
     public static async Task<HostHarness> StartAsync(ReportingStorageAccount account, Dictionary<string, string?>? settings = null, bool uploadStrategy = true, LogLines? logs = null)
     {
         var all = TestStorage.Settings(account);
         all[TestClock.Key] = TestClock.NowText;
         all["logging:logLevel:default"] = "Warning";
-        foreach (var (key, value) in FastQueues().Concat(settings ?? []))
+        all["logging:Console:logLevel:Function"] = "Warning"; // the timers' Debug lines below are for the log the harness reads, not the console
+        foreach (var (key, value) in FastQueues().Concat(TimerOccurrences.Logged(nameof(MonthlyScorecards), nameof(EnqueueUnansweredUploads))).Concat(settings ?? []))
         {
             all[key] = value;
         }
 
         // The host records refused requests where the test's account does, so the fixture sees them.
         var accepted = new AcceptedCounter();
+        var log = logs ?? new LogLines();
         var host = LocalRunnerHost.CreateBuilder([], all)
             .ConfigureServices(services => services.AddSingleton(account.RuleViolations).AddSingleton<ISubmissionAcceptedHandler>(accepted))
             .ConfigureLogging(logging =>
             {
-                if (logs is not null)
-                {
-                    logging.AddProvider(logs);
-                }
+                logging.AddProvider(log);
             })
             .Build();
         if (uploadStrategy)
@@ -92,7 +93,7 @@ internal sealed class HostHarness : IAsyncDisposable
 
         await account.EnsureCreatedAsync(["sales", "customer-support", "hr"]);
         await host.StartAsync();
-        return new HostHarness(host, account, accepted);
+        return new HostHarness(host, account, accepted, log);
     }
 
     public Task UploadAsync(string department, string blobName, string csv) =>
@@ -112,6 +113,22 @@ internal sealed class HostHarness : IAsyncDisposable
         }, $"the result of {department}/{blobName}");
         return JsonDocument.Parse(json).RootElement;
     }
+
+    /// <summary>
+    /// Waits until this host has finished an occurrence of a timer function (<see cref="MonthlyScorecards"/> or
+    /// <see cref="EnqueueUnansweredUploads"/>) scheduled after <paramref name="after"/>, real time; returns every occurrence it finished.
+    /// </summary>
+    public Task<IReadOnlyList<DateTimeOffset>> TimerOccurrenceAfterAsync(string function, DateTimeOffset after, string name = "the host") =>
+        TimerOccurrences.AfterAsync(_log.Snapshot, function, after, name);
+
+    /// <summary>
+    /// Waits until the events queue holds no message, visible or not (storage counts the hidden ones a host is working on), so
+    /// every message put on it so far has been handled and deleted.
+    /// </summary>
+    public Task QueueDrainedAsync() =>
+        Eventually.GetAsync(async () =>
+            (await Account.QueueService.GetQueueClient(Account.Options.EventQueue).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "drained" : null,
+            "the events queue to be drained");
 
     public async Task StopAsync() => await _host.StopAsync();
 

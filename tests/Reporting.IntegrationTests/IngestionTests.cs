@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Periods;
+using Reporting.Functions;
 using Reporting.Application.Uploads;
 using Reporting.Storage.Tables;
 using Reporting.Testing;
@@ -125,7 +126,10 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await using var second = await HostHarness.StartAsync(account);
         await second.UploadAsync("hr", "2026-10.csv", new SubmissionCsvBuilder("2026-10").WithRow("social-hires", "7").BuildText());
         await second.ResultAsync("hr", "2026-10.csv");
-        await Task.Delay(1000); // several more safety-net scans by the new host
+        // A safety-net scan by the new host that began after both uploads were answered, and every message it or the first
+        // host queued handled.
+        await second.TimerOccurrenceAfterAsync(nameof(EnqueueUnansweredUploads), TimeProvider.System.GetUtcNow());
+        await second.QueueDrainedAsync();
 
         var history = await second.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("sales", default);
         Assert.Equal(SubmissionStatus.Accepted, history.Single().Status);
@@ -150,7 +154,11 @@ public sealed class IngestionTests(AzuriteFixture azurite)
             await one.ResultAsync("hr", name);
         }
 
-        await Task.Delay(1000);
+        // Nothing left to do on either host: a safety-net scan by each began after every upload was answered, and the queue is empty.
+        var answered = TimeProvider.System.GetUtcNow();
+        await one.TimerOccurrenceAfterAsync(nameof(EnqueueUnansweredUploads), answered, "host one");
+        await two.TimerOccurrenceAfterAsync(nameof(EnqueueUnansweredUploads), answered, "host two");
+        await one.QueueDrainedAsync();
         var history = await one.Services.GetRequiredService<SubmissionHistoryTable>().ListAsync("hr", default);
         Assert.Equal(12, history.Count);
         Assert.All(history, h => Assert.Equal(SubmissionStatus.Accepted, h.Status));

@@ -45,15 +45,21 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         {
             [FunctionSettings.MonthlyCheckSchedule] = "*/2 * * * * *",
         };
-        await using (var one = await HostHarness.StartAsync(account, settings))
-        await using (var two = await HostHarness.StartAsync(account, settings))
-        {
-            // Both hosts ask on every occurrence (the local runner has no cross-instance timer lock): the question is what keeps it once.
-            await Eventually.GetAsync(async () => (await new ScorecardIndexStore(account).ReadAsync(default)).Find(previous.ToString()), "the due month rendered", TimeSpan.FromSeconds(40));
-            await Task.Delay(TimeSpan.FromSeconds(6)); // three more occurrences on each host
-        }
+        await using var one = await HostHarness.StartAsync(account, settings);
+        await using var two = await HostHarness.StartAsync(account, settings);
+        // Both hosts ask on every occurrence (the local runner has no cross-instance timer lock): the question is what keeps it once.
+        var log = new ScorecardRunTable(account, TimeProvider.System);
+        await Eventually.GetAsync(async () => (await log.ListAsync(previous.ToString(), default)).Any(r => r.Outcome == "succeeded") ? "rendered" : null,
+            "the due month's render to be logged as finished", TimeSpan.FromSeconds(40));
 
-        var runs = (await new ScorecardRunTable(account, TimeProvider.System).ListAsync(previous.ToString(), default)).Where(r => r.Trigger == "timer").ToList();
+        // Every occurrence scheduled after this moment starts after the render has finished: wait until each host has run one.
+        var rendered = TimeProvider.System.GetUtcNow();
+        var firedByOne = await one.TimerOccurrenceAfterAsync(nameof(MonthlyScorecards), rendered, "host one");
+        var firedByTwo = await two.TimerOccurrenceAfterAsync(nameof(MonthlyScorecards), rendered, "host two");
+
+        TimerOccurrences.AssertEachOnce(firedByOne, "host one");
+        TimerOccurrences.AssertEachOnce(firedByTwo, "host two");
+        var runs = (await log.ListAsync(previous.ToString(), default)).Where(r => r.Trigger == "timer").ToList();
         Assert.Equal("succeeded", Assert.Single(runs).Outcome);
     }
 

@@ -14,7 +14,8 @@ namespace Reporting.IntegrationTests;
 /// playwright-core (UploadPage/upload-page-check.mjs) opens the page link on Azurite with the real host running, reads the
 /// guide, uploads a good and a bad file through the file input (and drops one on the drop zone) and reads the answers
 /// as a person sees them (accepted, rejected, accepted again, accepted but not in force, failed; a CSV and an .xlsx), then uses
-/// a link whose upload part storage refuses and one whose upload part points at another department. Throughout, the
+/// a link whose upload part storage refuses and one whose upload part points at another department. The answers it lists
+/// are all past the answer container's first listing page. Throughout, the
 /// page's Content-Security-Policy is in force and must report no violation, and the upload link leaves the address bar
 /// and the history once read.
 /// </summary>
@@ -36,6 +37,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         await host.UploadAsync("sales", "2026-09.csv", await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "submissions", "sales", "2026-09.csv")));
         Assert.Equal("accepted", (await host.ResultAsync("sales", "2026-09.csv")).GetProperty("status").GetString());
         await host.Services.GetRequiredService<DepartmentPagePublisher>().PublishAsync("sales", default);
+        await FillFirstListingPageAsync(host);
         // Azurite checks links against the real time, so this one is signed by the real clock, not the host's test clock.
         var access = new DepartmentAccess(host.Account, TimeProvider.System);
         var grant = await access.GrantAsync("sales", TimeSpan.FromHours(1), default);
@@ -94,6 +96,7 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal("lots", problem[2]);
         Assert.Contains("is not a number", problem[^1]);
 
+        // Every one of these answers is past the first listing page (FillFirstListingPageAsync): the page followed the next marker.
         var history = seen.GetProperty("history").EnumerateArray().Select(Cells).ToList();
         Assert.Equal(["2026-10 draft.csv", "Verkäufe & Umsatz (Oktober).csv", "2026-09.csv"], history.Select(row => row[0]));
         Assert.Equal(["Rejected", "Accepted", "Accepted"], history.Select(row => row[2]));
@@ -147,6 +150,18 @@ public sealed class UploadPageBrowserTests(AzuriteFixture azurite, ITestOutputHe
             failed.GetProperty("summary").GetString());
         Assert.Empty(failedRun.GetProperty("cspViolations").EnumerateArray());
         Assert.Empty(failedRun.GetProperty("pageErrors").EnumerateArray());
+    }
+
+    /// <summary>
+    /// Puts more blobs than one listing page holds (storage's 5,000) in the answer container, named to sort before every
+    /// answer the test makes, so the page finds each answer it shows past its first listing page (by the next marker).
+    /// </summary>
+    private static async Task FillFirstListingPageAsync(HostHarness host)
+    {
+        const int PageSize = 5000;
+        var answers = host.Account.AnswerContainer("sales");
+        await Parallel.ForEachAsync(Enumerable.Range(0, PageSize + 1), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, token) =>
+            await answers.GetBlobClient($"0000-earlier-{i:00000}.csv.txt").UploadAsync(BinaryData.FromString("an earlier answer's text"), token));
     }
 
     private static string[] Cells(JsonElement row) => row.EnumerateArray().Select(c => c.GetString()!).ToArray();

@@ -77,13 +77,7 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
                     }
                     else
                     {
-                        var blob = item.Blob;
-                        yield return new SubmissionUpload(
-                            containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
-                            ReceivedUtc(blob.Properties.LastModified ?? default, blob.VersionId), KindOf(blob.Properties.BlobType))
-                        {
-                            DeclaredReceivedUtc = DeclaredReceivedUtc(blob.Metadata),
-                        };
+                        yield return UploadOf(containerName, department, item.Blob);
                     }
                 }
             }
@@ -95,16 +89,13 @@ public sealed class SubmissionBlobs(ReportingStorageAccount account)
     /// <summary>An upload's kind by its blob type (block when the listing does not say).</summary>
     internal static UploadKind KindOf(BlobType? type) => type switch { BlobType.Append => UploadKind.Append, BlobType.Page => UploadKind.Page, _ => UploadKind.Block };
 
-    /// <summary>
-    /// When the service received the version. Last-modified has whole seconds only; with blob versioning on (as infra/
-    /// sets it), the version id is the same service time to 100 ns, which orders two uploads in one second too.
-    /// </summary>
-    internal static DateTimeOffset ReceivedUtc(DateTimeOffset lastModified, string? versionId) =>
-        versionId is { } version
-        && DateTimeOffset.TryParse(version, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var precise)
-        && Math.Abs((precise - lastModified).TotalSeconds) < 1
-            ? precise
-            : lastModified;
+    /// <summary>A listed blob as an upload: its version (ETag), length, kind, received time (<see cref="BlobVersionTime"/>) and declared time.</summary>
+    internal static SubmissionUpload UploadOf(string containerName, string department, BlobItem blob) =>
+        new(containerName, department, blob.Name, blob.Properties.ETag?.Quoted() ?? "", blob.Properties.ContentLength ?? 0,
+            BlobVersionTime.ReceivedUtc(blob.Properties.LastModified ?? default, blob.VersionId), KindOf(blob.Properties.BlobType))
+        {
+            DeclaredReceivedUtc = DeclaredReceivedUtc(blob.Metadata),
+        };
 
     /// <summary>The declared received time in the blob's metadata; a value that is not an instant is no declaration at all.</summary>
     internal static DateTimeOffset? DeclaredReceivedUtc(IDictionary<string, string>? metadata) =>

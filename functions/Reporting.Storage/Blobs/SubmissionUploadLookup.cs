@@ -32,16 +32,19 @@ public sealed class SubmissionUploadLookup(ReportingStorageAccount account)
         try
         {
             var properties = (await account.BlobService.GetBlobContainerClient(containerName).GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            return new SubmissionUpload(
-                containerName, department, blobName, properties.ETag.Quoted(), properties.ContentLength,
-                SubmissionBlobs.ReceivedUtc(properties.LastModified, properties.VersionId), SubmissionBlobs.KindOf(properties.BlobType))
-            {
-                DeclaredReceivedUtc = SubmissionBlobs.DeclaredReceivedUtc(properties.Metadata),
-            };
+            return UploadOf(containerName, department, blobName, properties);
         }
         catch (RequestFailedException ex) when (ex.IsNotFound())
         {
             return null;
         }
     }
+
+    /// <summary>A looked-up blob as an upload, the same version the listing gives (<see cref="SubmissionBlobs.UploadOf"/>).</summary>
+    internal static SubmissionUpload UploadOf(string containerName, string department, string blobName, BlobProperties properties) =>
+        new(containerName, department, blobName, properties.ETag.Quoted(), properties.ContentLength,
+            BlobVersionTime.ReceivedUtc(properties.LastModified, properties.VersionId), SubmissionBlobs.KindOf(properties.BlobType))
+        {
+            DeclaredReceivedUtc = SubmissionBlobs.DeclaredReceivedUtc(properties.Metadata),
+        };
 }
