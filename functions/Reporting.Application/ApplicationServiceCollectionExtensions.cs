@@ -24,7 +24,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddReportingLeases();
         services.AddOptions<SubmissionRules>().BindConfiguration("submissions");
         services.AddOptions<PdfOptions>().BindConfiguration("Pdf");
-        services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
+        services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section)
+            .Validate(o => o.RerenderInterval >= TimeSpan.Zero, "extensions:monthlyScorecards:rerenderInterval must be zero (at the next check) or positive, for example 01:00:00");
         services.AddSingleton<ScorecardPdfRenderer>();
         services.AddSingleton<StrategySource>();
         services.AddOptions<DepartmentPageOptions>().BindConfiguration(DepartmentPageOptions.Section);
@@ -51,7 +52,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddReportingMail();
         services.AddSingleton<MailDispatcher>();
         services.AddSingleton<DeadlineReminders>();
-        services.AddSingleton<IScorecardPublishedHandler, ScorecardDelivery>();
+        services.AddSingleton<ScorecardDelivery>();
+        services.AddSingleton<IScorecardPublishedHandler>(provider => provider.GetRequiredService<ScorecardDelivery>());
+        services.AddSingleton<HeldUpdateMail>();
         return services;
     }
 }

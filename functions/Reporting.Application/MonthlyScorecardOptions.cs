@@ -11,6 +11,12 @@ public sealed class MonthlyScorecardOptions
     /// <summary>Whether months that received accepted submissions after their latest render are rendered again.</summary>
     public bool RerenderStale { get; set; } = true;
 
+    /// <summary>
+    /// A stale month is rendered again at most once in this interval, counted from its latest render: however many late
+    /// uploads mark it stale meanwhile, they go into one render. Zero: at the next check.
+    /// </summary>
+    public TimeSpan RerenderInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>A run not finished after this long counts as interrupted (its host was stopped or killed).</summary>
     public TimeSpan MaxRunDuration { get; set; } = TimeSpan.FromMinutes(15);
 }

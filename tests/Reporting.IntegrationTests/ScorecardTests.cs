@@ -92,6 +92,7 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         await using var host = await HostHarness.StartAsync(TestStorage.Account(azurite), new()
         {
             [FunctionSettings.MonthlyCheckSchedule] = "*/2 * * * * *",
+            ["extensions:monthlyScorecards:rerenderInterval"] = "00:00:00", // at the next check (CalmUnderAFloodTests: the interval)
         });
         await host.Services.GetRequiredService<ScorecardPublisher>().PublishAsync(october, "test", default);
 
