@@ -67,9 +67,9 @@ public sealed partial class MonthlyRun(
         foreach (var entry in (await index.ReadAsync(cancellationToken)).Periods.Where(p => p.Stale))
         {
             var period = Period.Parse(entry.Period);
-            if (publisher.NextRerender(entry) > now)
+            if (options.Value.NextRerender(entry) > now)
             {
-                LogRerenderHeld(logger, entry.Period, publisher.NextRerender(entry));
+                LogRerenderHeld(logger, entry.Period, options.Value.NextRerender(entry));
                 continue;
             }
 

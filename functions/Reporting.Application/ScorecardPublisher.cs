@@ -49,10 +49,7 @@ public sealed partial class ScorecardPublisher(
     /// <see cref="MonthlyScorecardOptions.RerenderInterval"/> old; null when another run got there first or it is too soon.
     /// </summary>
     public Task<PublishedScorecard?> PublishIfStaleAsync(Period period, CancellationToken cancellationToken) =>
-        PublishWhenAsync(period, "stale", index => index.Find(period.ToString()) is { Stale: true } entry && NextRerender(entry) <= clock.GetUtcNow(), cancellationToken);
-
-    /// <summary>The earliest a stale month may be rendered again: its latest render plus <see cref="MonthlyScorecardOptions.RerenderInterval"/>.</summary>
-    public DateTimeOffset NextRerender(IndexedPeriod entry) => (entry.LatestRenderedUtc ?? DateTimeOffset.MinValue) + options.Value.RerenderInterval;
+        PublishWhenAsync(period, "stale", index => index.Find(period.ToString()) is { Stale: true } entry && options.Value.NextRerender(entry) <= clock.GetUtcNow(), cancellationToken);
 
     /// <summary>
     /// Scores <paramref name="period"/> again, without rendering, and returns it with the latest version's number when that
