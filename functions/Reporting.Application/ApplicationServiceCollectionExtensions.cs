@@ -24,7 +24,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddReportingLeases();
         services.AddOptions<SubmissionRules>().BindConfiguration("submissions");
         services.AddOptions<PdfOptions>().BindConfiguration("Pdf");
-        services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section);
+        services.AddOptions<MonthlyScorecardOptions>().BindConfiguration(MonthlyScorecardOptions.Section)
+            .Validate(o => o.RerenderInterval >= TimeSpan.Zero, "extensions:monthlyScorecards:rerenderInterval must be zero (at the next check) or positive, for example 01:00:00");
         services.AddSingleton<ScorecardPdfRenderer>();
         services.AddSingleton<StrategySource>();
         services.AddOptions<DepartmentPageOptions>().BindConfiguration(DepartmentPageOptions.Section);
@@ -38,14 +39,22 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<RenderLock>();
         services.AddSingleton<ScorecardPublisher>();
         services.AddSingleton<MonthlyRun>();
+        services.AddOptions<IngestFairnessOptions>().BindConfiguration(IngestFairnessOptions.Section)
+            .Validate(o => o.MaxInFlightPerDepartment >= 0, "Ingest:MaxInFlightPerDepartment must be 0 (no limit) or a positive number of uploads")
+            .Validate(o => o.DeferDelay > TimeSpan.Zero && o.MaxDeferDelay >= o.DeferDelay, "Ingest:DeferDelay must be positive and Ingest:MaxDeferDelay at least as long (for example 00:00:01 and 00:00:30)")
+            .Validate(o => o.MaxDeferDelay <= TimeSpan.FromDays(7), "Ingest:MaxDeferDelay may be at most 7 days (a queue message's longest visibility delay)");
+        services.AddSingleton<IngestFairness>();
         services.AddSingleton<SubmissionEvents>();
         services.AddSingleton<PoisonedEvents>();
-        services.AddOptions<SafetyNetOptions>().BindConfiguration(SafetyNetOptions.Section);
+        services.AddOptions<SafetyNetOptions>().BindConfiguration(SafetyNetOptions.Section)
+            .Validate(o => o.MaxRemembered >= 0, "SafetyNet:MaxRemembered must be 0 (remember nothing) or a positive number of upload versions");
         services.AddSingleton<UploadSafetyNet>();
         services.AddReportingMail();
         services.AddSingleton<MailDispatcher>();
         services.AddSingleton<DeadlineReminders>();
-        services.AddSingleton<IScorecardPublishedHandler, ScorecardDelivery>();
+        services.AddSingleton<ScorecardDelivery>();
+        services.AddSingleton<IScorecardPublishedHandler>(provider => provider.GetRequiredService<ScorecardDelivery>());
+        services.AddSingleton<HeldUpdateMail>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Reporting.Application.Mail;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
 using Reporting.Storage.Blobs;
@@ -12,15 +13,20 @@ namespace Reporting.Application;
 /// timer's schedule is plain UTC and nothing is computed from the strategy into a cron expression. The answer is read from
 /// the scorecard index under the month's render lock, so a missed, late or doubled run renders a due month exactly once.
 /// </summary>
+/// <remarks>
+/// A stale month is rendered again at most once per <see cref="MonthlyScorecardOptions.RerenderInterval"/>; and updates held
+/// back by <see cref="Reporting.Delivery.MailOptions.UpdateInterval"/> are mailed once it has passed (<see cref="HeldUpdateMail"/>).
+/// </remarks>
 public sealed partial class MonthlyRun(
     StrategySource strategies,
     ScorecardPublisher publisher,
     ScorecardIndexStore index,
+    HeldUpdateMail heldMail,
     IOptions<MonthlyScorecardOptions> options,
     TimeProvider clock,
     ILogger<MonthlyRun> logger)
 {
-    /// <summary>Renders the month due now if it never was, then the stale months; returns the months rendered.</summary>
+    /// <summary>Renders the month due now if it never was, then the stale months, then mails held updates that are due; returns the months rendered.</summary>
     public async Task<IReadOnlyList<Period>> RunAsync(CancellationToken cancellationToken)
     {
         var rendered = new List<Period>();
@@ -41,6 +47,7 @@ public sealed partial class MonthlyRun(
             rendered.AddRange(await RerenderStaleAsync(cancellationToken));
         }
 
+        await heldMail.SendDueAsync(cancellationToken);
         return rendered;
     }
 
@@ -56,8 +63,16 @@ public sealed partial class MonthlyRun(
     {
         var rendered = new List<Period>();
         var failures = new List<Exception>();
-        foreach (var period in await index.ListStaleAsync(cancellationToken))
+        var now = clock.GetUtcNow();
+        foreach (var entry in (await index.ReadAsync(cancellationToken)).Periods.Where(p => p.Stale))
         {
+            var period = Period.Parse(entry.Period);
+            if (options.Value.NextRerender(entry) > now)
+            {
+                LogRerenderHeld(logger, entry.Period, options.Value.NextRerender(entry));
+                continue;
+            }
+
             try
             {
                 if (await publisher.PublishIfStaleAsync(period, cancellationToken) is not null)
@@ -78,6 +93,9 @@ public sealed partial class MonthlyRun(
 
         return rendered;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The scorecards of {Period} are stale; rendered again after {NextUtc:u} (extensions:monthlyScorecards:rerenderInterval after the latest render)")]
+    private static partial void LogRerenderHeld(ILogger logger, string period, DateTimeOffset nextUtc);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No strategy is in force; no month is due")]
     private static partial void LogNoStrategy(ILogger logger);

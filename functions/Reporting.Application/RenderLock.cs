@@ -5,7 +5,7 @@ namespace Reporting.Application;
 
 /// <summary>
 /// One render of a period at a time across the timer, the stale re-render and <c>reporting render</c>, on every host:
-/// a blob lease per period, renewed while the render runs. A second render of the same period waits its turn.
+/// a blob lease per period, renewed while the render runs (<see cref="KeptLease"/>). A second render of the same period waits its turn.
 /// </summary>
 public sealed class RenderLock(BlobLeaseStore leases, TimeProvider clock)
 {
@@ -22,7 +22,7 @@ public sealed class RenderLock(BlobLeaseStore leases, TimeProvider clock)
         {
             if (await leases.TryAcquireAsync(name, LeaseDuration, owner, null, cancellationToken) is { } lease)
             {
-                return new Held(leases, lease, clock);
+                return new KeptLease(leases, lease, clock);
             }
 
             if (clock.GetUtcNow() >= giveUp)
@@ -32,51 +32,6 @@ public sealed class RenderLock(BlobLeaseStore leases, TimeProvider clock)
             }
 
             await Task.Delay(Poll, clock, cancellationToken);
-        }
-    }
-
-    // Renews at a third of the lease; a lost lease cannot be taken back, so the render simply finishes (the next one waits).
-    private sealed class Held : IAsyncDisposable
-    {
-        private readonly BlobLeaseStore _leases;
-        private readonly HeldLease _lease;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _renewing;
-
-        public Held(BlobLeaseStore leases, HeldLease lease, TimeProvider clock)
-        {
-            (_leases, _lease) = (leases, lease);
-            _renewing = Task.Run(async () =>
-            {
-                while (!_stop.IsCancellationRequested)
-                {
-                    await Task.Delay(lease.Duration / 3, clock, _stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    if (!_stop.IsCancellationRequested && await RenewQuietlyAsync() == LeaseRenewal.Lost)
-                    {
-                        return;
-                    }
-                }
-            });
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            await _leases.ReleaseAsync(_lease, CancellationToken.None);
-            _stop.Dispose();
-        }
-
-        private async Task<LeaseRenewal> RenewQuietlyAsync()
-        {
-            try
-            {
-                return await _leases.RenewAsync(_lease, CancellationToken.None);
-            }
-            catch (Exception)
-            {
-                return LeaseRenewal.Renewed; // storage briefly away: try again at the next interval
-            }
         }
     }
 }

@@ -44,9 +44,30 @@ public sealed partial class ScorecardPublisher(
     public Task<PublishedScorecard?> PublishUnlessRenderedAsync(Period period, string trigger, CancellationToken cancellationToken) =>
         PublishWhenAsync(period, trigger, index => index.Find(period.ToString()) is null, cancellationToken);
 
-    /// <summary>Renders <paramref name="period"/> again only if it is still stale; null when another run got there first.</summary>
+    /// <summary>
+    /// Renders <paramref name="period"/> again only if it is still stale and its latest render is at least
+    /// <see cref="MonthlyScorecardOptions.RerenderInterval"/> old; null when another run got there first or it is too soon.
+    /// </summary>
     public Task<PublishedScorecard?> PublishIfStaleAsync(Period period, CancellationToken cancellationToken) =>
-        PublishWhenAsync(period, "stale", index => index.Find(period.ToString())?.Stale == true, cancellationToken);
+        PublishWhenAsync(period, "stale", index => index.Find(period.ToString()) is { Stale: true } entry && options.Value.NextRerender(entry) <= clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Scores <paramref name="period"/> again, without rendering, and returns it with the latest version's number when that
+    /// version's scorecard.json is exactly what scoring gives now (so mail about that version can be composed without it
+    /// having been kept); null when the month is stale, was never rendered, or scores otherwise now (a strategy change).
+    /// </summary>
+    public async Task<(Scorecard Scorecard, int Version)?> RescoreLatestAsync(Period period, CancellationToken cancellationToken)
+    {
+        await using var exclusive = await renderLock.AcquireAsync(period, options.Value.MaxRunDuration, cancellationToken);
+        if ((await index.ReadAsync(cancellationToken)).Find(period.ToString()) is not { Stale: false } entry)
+        {
+            return null;
+        }
+
+        var (_, scorecard, _, _) = await ScoreAsync(period, cancellationToken);
+        var stored = await scorecards.ReadVersionAsync(period, entry.LatestVersion, ScorecardJsonFile, cancellationToken);
+        return ScorecardJson.ToUtf8(scorecard).AsSpan().SequenceEqual(stored) ? (scorecard, entry.LatestVersion) : null;
+    }
 
     // The question is asked again under the month's lock: two runs that both saw the month due render it once.
     private async Task<PublishedScorecard?> PublishWhenAsync(Period period, string trigger, Func<ScorecardIndex, bool>? needed, CancellationToken cancellationToken)

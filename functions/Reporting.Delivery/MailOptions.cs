@@ -53,6 +53,12 @@ public sealed class MailOptions
     /// <summary>Whether a re-render of a month mails the new version ("updated scorecard").</summary>
     public UpdateMail Updates { get; set; } = UpdateMail.WhenFiguresChange;
 
+    /// <summary>
+    /// At most one "updated" mail per month in this interval, whatever the number of versions: the versions in between are
+    /// held, and the latest is mailed once the interval since the last mail has passed. Zero: every version as it comes.
+    /// </summary>
+    public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How long a claimed message may stay unrecorded before it counts as "unknown" (its host died mid-send).</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(10);
 

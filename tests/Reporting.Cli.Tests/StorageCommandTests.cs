@@ -108,6 +108,35 @@ public sealed class StorageCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Matches($@"Sales\s+│\s+{word}\s+│\s+{received.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}", status.Output);
         Assert.Matches(@"HR & Internal Communications\s+│\s+rejected\s+│.*1 problems in 2026-10.csv", status.Output);
         Assert.Matches(@"Community Management\s+│\s+missing", status.Output);
+        Assert.DoesNotContain("Scorecards held back", status.Output); // nothing rendered, nothing held
+    }
+
+    [Fact]
+    public async Task Status_UpdatesHeldBackByTheDailyMailLimit_ShowsHowManySinceTheLastMailAndWhenTheNextGoes()
+    {
+        await Run("init");
+        // October was mailed at 09:00 (version 1), then rendered three times more within the day: three updates held.
+        var index = new Storage.Blobs.ScorecardIndexStore(_account);
+        var october = new Core.Periods.Period(2026, 10);
+        var september = new Core.Periods.Period(2026, 9);
+        for (var version = 1; version <= 4; version++)
+        {
+            var rendered = TestClock.Now.AddHours(version - 1);
+            await index.RecordVersionAsync(october, new Storage.Blobs.IndexedVersion(version, rendered, "test", "stale", []), default);
+            await index.ClaimMailAsync(october, version, rendered, version == 1 ? TimeSpan.Zero : TimeSpan.FromDays(1), default);
+        }
+
+        // September was rendered at 09:00 and has had late figures since: rendered again an hour after.
+        await index.RecordVersionAsync(september, new Storage.Blobs.IndexedVersion(1, TestClock.Now, "test", "timer", [], "a"), default);
+        await index.MarkStaleAsync(p => p == september, "b", default);
+
+        var status = await Run("status", "--period", "2026-10");
+
+        Assert.True(status.ExitCode == 0, status.All);
+        Assert.Matches(@"Scorecards held back\S* \(times in UTC\):", status.Output);
+        Assert.Contains("October 2026: 3 updates since the last mail at 2026-11-10 09:00; next mail after 2026-11-11 09:00", status.Output);
+        Assert.Contains("September 2026: stale (figures arrived after its latest render); rendered again after 2026-11-10 10:00", status.Output);
+        Assert.DoesNotContain("October 2026: stale", status.Output);
     }
 
     [Fact]

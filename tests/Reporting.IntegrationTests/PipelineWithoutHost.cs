@@ -35,7 +35,10 @@ internal sealed class PipelineWithoutHost : IAsyncDisposable
 
     /// <param name="account">The fixture's storage.</param>
     /// <param name="extraSettings">Settings beyond storage and the test clock, for example <c>Reporting:TrustDeclaredReceivedTime</c>.</param>
-    public static async Task<PipelineWithoutHost> StartAsync(ReportingStorageAccount account, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <param name="services">More registrations (an accepted-upload handler that holds ingests open, say).</param>
+    /// <param name="clock">A clock the test moves (a <c>FakeTimeProvider</c>) instead of the one starting at <see cref="TestClock.Now"/>.</param>
+    public static async Task<PipelineWithoutHost> StartAsync(
+        ReportingStorageAccount account, IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? services = null, TimeProvider? clock = null)
     {
         var settings = TestStorage.Settings(account);
         settings[TestClock.Key] = TestClock.NowText;
@@ -45,15 +48,21 @@ internal sealed class PipelineWithoutHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddReportingApplication(configuration)
-            .AddSingleton(account.RuleViolations)
-            .BuildServiceProvider();
+            .AddSingleton(account.RuleViolations);
+        services?.Invoke(collection);
+        if (clock is not null)
+        {
+            collection.AddReportingClock(clock);
+        }
+
+        var provider = collection.BuildServiceProvider();
         await account.EnsureCreatedAsync(["sales", "customer-support", "hr"]);
-        await services.GetRequiredService<StrategyBlob>().WriteAsync(await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "strategy.yaml")), default);
-        return new PipelineWithoutHost(services, account);
+        await provider.GetRequiredService<StrategyBlob>().WriteAsync(await File.ReadAllTextAsync(RepositoryFiles.Path("samples", "strategy.yaml")), default);
+        return new PipelineWithoutHost(provider, account);
     }
 
     /// <summary>Uploads a file as the department would and returns the version as the trigger would list it.</summary>

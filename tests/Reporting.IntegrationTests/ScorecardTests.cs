@@ -108,6 +108,7 @@ public sealed class ScorecardTests(AzuriteFixture azurite)
         {
             [FunctionSettings.MonthlyCheckSchedule] = "*/2 * * * * *",
             [TestClock.Key] = "2026-11-10T09:30:00Z",
+            ["extensions:monthlyScorecards:rerenderInterval"] = "00:00:00", // at the next check (CalmUnderAFloodTests: the interval)
         });
         await host.UploadAsync("hr", "2026-10.csv", new SubmissionCsvBuilder("2026-10").WithRow("social-hires", "9").BuildText());
         await host.ResultAsync("hr", "2026-10.csv");

@@ -34,6 +34,17 @@ public sealed class BlobEventReaderTests
     }
 
     [Fact]
+    public void DeferredEvent_ReadsBackAsTheSameUpload_WithItsTimeToTheTick_AndOneMoreDeferral()
+    {
+        var once = Assert.Single(BlobEventReader.Read(DeferredEvent.For(GridCreated)).Created);
+        var twice = Assert.Single(BlobEventReader.Read(DeferredEvent.For(once)).Created);
+
+        Assert.Equal(GridCreated with { Deferrals = 1 }, once);
+        Assert.Equal(GridCreated with { Deferrals = 2 }, twice);
+        Assert.Equal(new BlobCreated("submissions-hr", "2026-10.csv", Deferrals: 1), Assert.Single(BlobEventReader.Read(DeferredEvent.For(new BlobCreated("submissions-hr", "2026-10.csv"))).Created));
+    }
+
+    [Fact]
     public void Read_Base64Encoded_IsTheSame()
     {
         var batch = BlobEventReader.Read(Convert.ToBase64String(Encoding.UTF8.GetBytes(GridEvent)));

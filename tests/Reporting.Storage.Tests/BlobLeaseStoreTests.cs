@@ -92,4 +92,17 @@ public sealed class BlobLeaseStoreTests(AzuriteFixture azurite)
         Assert.Equal("second-host", await _store.GetOwnerAsync("singletons/f", default));
         Assert.Equal(LeaseRenewal.Lost, await _store.RenewAsync(dead, default));
     }
+
+    [Fact]
+    public async Task ListHeldAsync_NamesTheLeasedLocksUnderThePrefix_NotReleasedOnesNorOthers()
+    {
+        Assert.Empty(await _store.ListHeldAsync("ingest/sales/", default)); // no lock container yet
+        var one = (await _store.TryAcquireAsync("ingest/sales/0", Shortest, null, null, default))!;
+        var two = (await _store.TryAcquireAsync("ingest/sales/1", Shortest, null, null, default))!;
+        await _store.TryAcquireAsync("ingest/hr/0", Shortest, null, null, default);
+        await _store.ReleaseAsync(two, default);
+
+        Assert.Equal(["ingest/sales/0"], await _store.ListHeldAsync("ingest/sales/", default));
+        Assert.Null(await _store.GetOwnerAsync(one.Name, default)); // no owner asked for: no metadata written
+    }
 }

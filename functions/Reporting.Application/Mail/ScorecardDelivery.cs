@@ -13,12 +13,16 @@ namespace Reporting.Application.Mail;
 /// <summary>
 /// Mails each published version: the leadership pack to every address in the strategy's <c>leadership</c> list and each
 /// department's PDF to its <c>ownerEmail</c>. A month's later versions go out as "Updated" per <see cref="MailOptions.Updates"/>
-/// (by default only when scorecard.json differs from the version before). Off while <c>Mail:Host</c> is empty. An owner's
-/// message carries the department's upload page for the month now due (<see cref="MailOptions.ScorecardUploadLink"/>).
+/// (by default only when scorecard.json differs from the version last mailed), and at most once per
+/// <see cref="MailOptions.UpdateInterval"/> (a day) for a month, whatever the number of versions: one too soon is held,
+/// counted in the scorecard index, and the latest is mailed once the interval has passed (<see cref="HeldUpdateMail"/>).
+/// Off while <c>Mail:Host</c> is empty. An owner's message carries the department's upload page for the month now due
+/// (<see cref="MailOptions.ScorecardUploadLink"/>).
 /// </summary>
 public sealed partial class ScorecardDelivery(
     StrategySource strategies,
     ScorecardBlobs scorecards,
+    ScorecardIndexStore index,
     ScorecardLinks links,
     DepartmentPagePublisher pages,
     DepartmentAccess access,
@@ -41,6 +45,19 @@ public sealed partial class ScorecardDelivery(
         if (update && !await ShouldSendUpdateAsync(scorecard, version, cancellationToken))
         {
             LogNoUpdate(logger, period, version, settings.Updates.ToString());
+            return;
+        }
+
+        // One mail decision per month across hosts: a first scorecard always goes (and starts the interval); an update only
+        // once the interval since the last mail has passed.
+        var claim = await index.ClaimMailAsync(scorecard.Period, version, clock.GetUtcNow(), update ? settings.UpdateInterval : TimeSpan.Zero, cancellationToken);
+        if (!claim.Claimed)
+        {
+            if (claim.NextUtc is { } next)
+            {
+                LogUpdateHeld(logger, period, version, next);
+            }
+
             return;
         }
 
@@ -106,7 +123,8 @@ public sealed partial class ScorecardDelivery(
         }
     }
 
-    // "Figures changed" is judged on scorecard.json, which holds every figure, target and status of the version.
+    // "Figures changed" is judged on scorecard.json, which holds every figure, target and status of the version, against
+    // the version last mailed: what the recipients have. A version back to those figures clears the updates held.
     private async Task<bool> ShouldSendUpdateAsync(Scorecard scorecard, int version, CancellationToken cancellationToken)
     {
         switch (options.Value.Updates)
@@ -117,17 +135,32 @@ public sealed partial class ScorecardDelivery(
                 return true;
         }
 
-        // The version's scorecard.json is these bytes (the publisher stores the same); only the version before is read.
+        var entry = (await index.ReadAsync(cancellationToken)).Find(scorecard.Period.ToString());
+        var mailed = entry?.MailedVersion is { } known && known < version ? known : version - 1;
+        // The version's scorecard.json is these bytes (the publisher stores the same); only the version compared with is read.
         var current = ScorecardJson.ToUtf8(scorecard);
-        var previous = await scorecards.ReadVersionAsync(scorecard.Period, version - 1, ScorecardPublisher.ScorecardJsonFile, cancellationToken);
-        return !current.AsSpan().SequenceEqual(previous);
+        var previous = await scorecards.ReadVersionAsync(scorecard.Period, mailed, ScorecardPublisher.ScorecardJsonFile, cancellationToken);
+        if (!current.AsSpan().SequenceEqual(previous))
+        {
+            return true;
+        }
+
+        if (entry is { HeldUpdates: > 0 } && entry.MailedVersion is not null)
+        {
+            await index.ClearHeldUpdatesAsync(scorecard.Period, cancellationToken);
+        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail is off (Mail:Host is not set): scorecards for {Period} version {Version} were not mailed")]
     private static partial void LogMailOff(ILogger logger, string period, int version);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scorecards for {Period} version {Version} were not mailed: figures unchanged since the version before (Mail:Updates = {Updates})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scorecards for {Period} version {Version} were not mailed: figures unchanged since the version last mailed (Mail:Updates = {Updates})")]
     private static partial void LogNoUpdate(ILogger logger, string period, int version, string updates);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scorecards for {Period} version {Version} were not mailed yet: an update went out lately (Mail:UpdateInterval); the latest version goes after {NextUtc:u}")]
+    private static partial void LogUpdateHeld(ILogger logger, string period, int version, DateTimeOffset nextUtc);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not grant {Department}'s upload page link; its scorecard message goes without it")]
     private static partial void LogNoUploadLink(ILogger logger, Exception exception, string department);

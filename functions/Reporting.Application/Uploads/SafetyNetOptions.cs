@@ -13,4 +13,10 @@ public sealed class SafetyNetOptions
 
     /// <summary>An upload put on the queue is not put there again by this instance before this long (its message is on its way).</summary>
     public TimeSpan ResendAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The most upload versions an instance remembers as answered (so it need not read their history again), and the most it
+    /// remembers as sent lately. Past it, the rest are looked up (or sent) again at the next run.
+    /// </summary>
+    public int MaxRemembered { get; set; } = 100_000;
 }

@@ -12,12 +12,14 @@ namespace Reporting.Application.Uploads;
 /// was answered before, so the same event twice, an event and a safety-net message, or a redelivery after a crash store it
 /// once. A message that is not an event, or names no department's upload, is logged with its reason and dropped: retrying it
 /// could never help. A storage failure throws, and the platform retries the message (host.json <c>maxDequeueCount</c>).
+/// A department with enough uploads in flight has its further events put back on the queue for later (<see cref="IngestFairness"/>).
 /// </summary>
 public sealed partial class SubmissionEvents(
     SubmissionUploadLookup lookup,
     SubmissionHistoryTable history,
     SubmissionBlobs blobs,
     SubmissionIngestion ingestion,
+    IngestFairness fairness,
     ILogger<SubmissionEvents> logger)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), Lazy<Task>> _running = new();
@@ -33,10 +35,26 @@ public sealed partial class SubmissionEvents(
 
         foreach (var created in batch.Created)
         {
-            if (await FindUnansweredAsync(created, cancellationToken) is { } upload)
+            if (lookup.DepartmentOf(created.Container) is not { } department)
             {
-                await IngestOnceHereAsync(upload, cancellationToken);
+                await IngestIfUnansweredAsync(created, cancellationToken); // not a department's upload: logged and dropped there
+                continue;
             }
+
+            // The department's turn is taken before anything is read: a flood's deferred events cost one listing and one send each.
+            await using var slot = await fairness.TakeSlotOrDeferAsync(department, created, cancellationToken);
+            if (slot is not null)
+            {
+                await IngestIfUnansweredAsync(created, cancellationToken);
+            }
+        }
+    }
+
+    private async Task IngestIfUnansweredAsync(BlobCreated created, CancellationToken cancellationToken)
+    {
+        if (await FindUnansweredAsync(created, cancellationToken) is { } upload)
+        {
+            await IngestOnceHereAsync(upload, cancellationToken);
         }
     }
 

@@ -1,22 +1,28 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
+<<<<<<< HEAD
 using Reporting.Core.Submissions;
+=======
+using Reporting.Delivery;
+using Reporting.Storage.Blobs;
+>>>>>>> fair
 using Reporting.Storage.Deliveries;
 using Reporting.Storage.Tables;
 using Spectre.Console;
 
 namespace Reporting.Cli.Commands;
 
-/// <summary><c>reporting status [--period]</c>: which departments have submitted for a month, late, rejected or not at all, and the month's undelivered mail.</summary>
+/// <summary><c>reporting status [--period]</c>: which departments have submitted for a month, late, rejected or not at all, the month's undelivered mail, and what the flood rules hold back.</summary>
 public static class StatusCommand
 {
     public static Command Create()
     {
         var period = CliOptions.Period("The month (default: last month)");
-        var command = new Command("status", "Show each department's submission for a month: accepted, late, rejected (with the number of problems), poisoned or missing; then the month's mail not delivered (retrying, gave up, unknown) with the reason.\n\n" +
+        var command = new Command("status", "Show each department's submission for a month: accepted, late, rejected (with the number of problems), poisoned or missing; then the month's mail not delivered (retrying, gave up, unknown) with the reason; then, for every month, updated scorecards not mailed yet (at most one update a day) and stale months waiting for their next render.\n\n" +
                                             "Example:\n  reporting status --period 2026-10") { period };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,6 +48,7 @@ public static class StatusCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]Submissions for {month.DisplayName}[/] (due by {deadline:yyyy-MM-dd}, {zone})");
             AnsiConsole.Write(table);
             await UndeliveredMail.PrintAsync(session.Get<DeliveryLogTable>(), month.ToString(), cancellationToken);
+            await HeldScorecards.PrintAsync(session.Get<ScorecardIndexStore>(), session.Get<IOptions<MailOptions>>().Value, session.Get<IOptions<MonthlyScorecardOptions>>().Value, cancellationToken);
             return ExitCodes.Success;
         });
         return command;

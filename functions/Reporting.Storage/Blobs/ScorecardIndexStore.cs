@@ -30,7 +30,9 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
             // Still stale if a submission newer than what this render read arrived meanwhile (during the render included).
             var staleKey = existing?.StaleKey;
             var stale = staleKey is not null && string.CompareOrdinal(staleKey, version.Watermark ?? "") > 0;
-            index.Periods.Add(new IndexedPeriod(key, versions.Max(v => v.Version), stale, versions, staleKey));
+            index.Periods.Add(existing is null
+                ? new IndexedPeriod(key, versions.Max(v => v.Version), stale, versions, staleKey)
+                : existing with { LatestVersion = versions.Max(v => v.Version), Stale = stale, Versions = versions });
             index.Periods.Sort((a, b) => string.CompareOrdinal(a.Period, b.Period));
             return true;
         }, cancellationToken);
@@ -62,6 +64,53 @@ public sealed class ScorecardIndexStore(ReportingStorageAccount account)
         }, cancellationToken);
         return marked;
     }
+
+    /// <summary>
+    /// Decides, once across every host, whether <paramref name="version"/> of <paramref name="period"/> is mailed now: yes
+    /// when nothing was mailed for the period within <paramref name="interval"/> before <paramref name="now"/> (always for
+    /// an interval of zero), and then recorded as the version mailed; no when a later version was mailed already; otherwise
+    /// it is counted as held, and the answer says when the next mail may go.
+    /// </summary>
+    public async Task<MailClaim> ClaimMailAsync(Period period, int version, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var claim = new MailClaim(false, null);
+        await ChangeAsync(index =>
+        {
+            var i = index.Periods.FindIndex(p => p.Period == period.ToString());
+            if (i < 0 || index.Periods[i].MailedVersion >= version)
+            {
+                claim = new MailClaim(false, null);
+                return false;
+            }
+
+            var entry = index.Periods[i];
+            if (entry.MailedUtc is { } last && interval > TimeSpan.Zero && now < last + interval)
+            {
+                claim = new MailClaim(false, last + interval);
+                index.Periods[i] = entry with { HeldUpdates = entry.HeldUpdates + 1 };
+                return true;
+            }
+
+            claim = new MailClaim(true, null);
+            index.Periods[i] = entry with { MailedVersion = version, MailedUtc = now, HeldUpdates = 0 };
+            return true;
+        }, cancellationToken);
+        return claim;
+    }
+
+    /// <summary>The versions held since the last mail need none after all (the latest has the figures last mailed).</summary>
+    public Task ClearHeldUpdatesAsync(Period period, CancellationToken cancellationToken) =>
+        ChangeAsync(index =>
+        {
+            var i = index.Periods.FindIndex(p => p.Period == period.ToString());
+            if (i < 0 || index.Periods[i].HeldUpdates == 0)
+            {
+                return false;
+            }
+
+            index.Periods[i] = index.Periods[i] with { HeldUpdates = 0 };
+            return true;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<Period>> ListStaleAsync(CancellationToken cancellationToken) =>
         (await ReadAsync(cancellationToken)).Periods.Where(p => p.Stale).Select(p => Period.Parse(p.Period)).ToList();

@@ -9,6 +9,9 @@ namespace Reporting.Storage.Blobs;
 /// </summary>
 public sealed class SubmissionUploadLookup(ReportingStorageAccount account)
 {
+    /// <summary>The department whose submission container this is; null for any other container.</summary>
+    public string? DepartmentOf(string containerName) => account.DepartmentOfContainer(containerName);
+
     /// <summary>
     /// An upload an event names but that cannot be looked up by its name (storage rewrites <c>..</c> and the like in a
     /// URL): enough, with the event's ETag, to answer it with the name's problem. Null outside a department's container.

@@ -22,8 +22,11 @@ public sealed class BlobLeaseStore(ReportingStorageAccount account, IOptions<Lea
 
     private BlobContainerClient Container => account.BlobService.GetBlobContainerClient(options.Value.LockContainer);
 
-    /// <summary>Takes the lock <paramref name="name"/> for <paramref name="duration"/>; null when someone else holds it.</summary>
-    public async Task<HeldLease?> TryAcquireAsync(string name, TimeSpan duration, string owner, string? proposedLeaseId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the lock <paramref name="name"/> for <paramref name="duration"/>; null when someone else holds it. The
+    /// <paramref name="owner"/> is written on the blob for people (one more request); null writes nothing.
+    /// </summary>
+    public async Task<HeldLease?> TryAcquireAsync(string name, TimeSpan duration, string? owner, string? proposedLeaseId, CancellationToken cancellationToken)
     {
         if (duration < MinimumDuration || duration > MaximumDuration)
         {
@@ -48,8 +51,37 @@ public sealed class BlobLeaseStore(ReportingStorageAccount account, IOptions<Lea
             return null;
         }
 
-        await blob.SetMetadataAsync(new Dictionary<string, string> { [OwnerMetadataKey] = HeaderSafe(owner) }, new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
+        if (owner is not null)
+        {
+            await blob.SetMetadataAsync(new Dictionary<string, string> { [OwnerMetadataKey] = HeaderSafe(owner) }, new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
+        }
+
         return new HeldLease(name, leaseId, duration);
+    }
+
+    /// <summary>
+    /// The locks under <paramref name="prefix"/> someone holds now, in one listing: how many of a group of locks are taken,
+    /// without trying each. A lease that ran out counts as free, as it is.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ListHeldAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var item in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+            {
+                if (item.Properties.LeaseState == LeaseState.Leased)
+                {
+                    held.Add(item.Name);
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // no lock container yet: nothing is held
+        }
+
+        return held;
     }
 
     /// <summary>Extends a lease by its duration. Failures other than losing it (storage unreachable, server errors) throw.</summary>

@@ -74,6 +74,7 @@ public static class BlobEventReader
                     EventTime = Instant(Text(item, "eventTime") ?? Text(item, "time")),
                     Sequencer = Data(item, "sequencer"),
                     ETag = Data(item, "eTag"),
+                    Deferrals = DeferredEvent.DeferralsOf(item),
                 });
             }
 

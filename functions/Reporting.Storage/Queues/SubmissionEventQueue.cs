@@ -69,6 +69,13 @@ public sealed class SubmissionEventQueue(ReportingStorageAccount account, string
     /// <summary>Puts a message on the queue (the tests and the benchmark do what Event Grid does in Azure).</summary>
     public Task SendAsync(string text, CancellationToken cancellationToken) => Queue.SendMessageAsync(text, cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// Puts a message on the queue that no reader sees before <paramref name="delay"/> has passed (whole seconds, as the
+    /// service counts them; at least one).
+    /// </summary>
+    public Task SendLaterAsync(string text, TimeSpan delay, CancellationToken cancellationToken) =>
+        Queue.SendMessageAsync(text, TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(delay.TotalSeconds))), cancellationToken: cancellationToken);
+
     /// <summary>The messages in the poison queue, without taking them (for people and tests).</summary>
     public async Task<IReadOnlyList<string>> PeekPoisonAsync(CancellationToken cancellationToken)
     {
