@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Reporting.Application;
 using Reporting.Application.Uploads;
+using Reporting.Core.Submissions;
 using Reporting.Storage.Queues;
 using Reporting.Storage.Tables;
 using Reporting.Testing;

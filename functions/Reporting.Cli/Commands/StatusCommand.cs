@@ -4,12 +4,9 @@ using Microsoft.Extensions.Options;
 using Reporting.Application;
 using Reporting.Core.Periods;
 using Reporting.Core.Strategy;
-<<<<<<< HEAD
 using Reporting.Core.Submissions;
-=======
 using Reporting.Delivery;
 using Reporting.Storage.Blobs;
->>>>>>> fair
 using Reporting.Storage.Deliveries;
 using Reporting.Storage.Tables;
 using Spectre.Console;
