@@ -52,6 +52,16 @@ param uploadPageOrigins array = []
 @description('The safety net\'s schedule (six-field cron, UTC): uploads an event missed are put on the queue.')
 param safetyNetSchedule string = '0 0 * * * *'
 
+@description('How many of one department\'s uploads are ingested at once across all instances; its further events wait, so other departments\' uploads pass a flood.')
+@minValue(1)
+param ingestMaxInFlightPerDepartment int = 4
+
+@description('A month marked stale by late figures is rendered again at most once in this interval (a .NET TimeSpan).')
+param rerenderInterval string = '01:00:00'
+
+@description('At most one "updated" scorecard mail per month in this interval, whatever the number of versions; the latest goes when it has passed (a .NET TimeSpan).')
+param updateMailInterval string = '1.00:00:00'
+
 var prefix = 'reporting-${environmentName}'
 var suffix = uniqueString(resourceGroup().id, environmentName)
 
@@ -114,6 +124,9 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     eventQueueName: events.outputs.queueName
     safetyNetSchedule: safetyNetSchedule
+    ingestMaxInFlightPerDepartment: ingestMaxInFlightPerDepartment
+    rerenderInterval: rerenderInterval
+    updateMailInterval: updateMailInterval
     alwaysReadyIngestInstances: alwaysReadyIngestInstances
     maximumInstanceCount: maximumInstanceCount
     pdfLicenseSecretUri: keyVault.outputs.pdfLicenseSecretUri

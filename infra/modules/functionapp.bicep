@@ -42,6 +42,16 @@ param queueMaxPollingInterval string = '00:00:02'
 @description('The safety net\'s schedule (six-field cron, UTC): uploads without an answer, should an event be lost, go to the queue.')
 param safetyNetSchedule string = '0 0 * * * *'
 
+@description('How many of one department\'s uploads are ingested at once across all instances; its further events wait on the queue so other departments\' pass them (Ingest:MaxInFlightPerDepartment).')
+@minValue(1)
+param ingestMaxInFlightPerDepartment int = 4
+
+@description('A stale month is rendered again at most once in this interval (extensions:monthlyScorecards:rerenderInterval, a .NET TimeSpan).')
+param rerenderInterval string = '01:00:00'
+
+@description('At most one "updated" scorecard mail per month in this interval; the latest version goes when it has passed (Mail:UpdateInterval, a .NET TimeSpan).')
+param updateMailInterval string = '1.00:00:00'
+
 param pdfLicenseSecretUri string
 
 @description('Key Vault URI of the SMTP password (secret smtp-password); empty when the relay needs none. A Key Vault reference in the app setting Mail__Password.')
@@ -84,6 +94,14 @@ var triggerSettings = [
   { name: 'MailRetrySchedule', value: '0 */5 * * * *' }
   { name: 'PageRefreshSchedule', value: '0 */10 * * * *' }
   { name: 'AzureFunctionsJobHost__extensions__queues__maxPollingInterval', value: queueMaxPollingInterval }
+]
+
+// Calm under a flood (docs/reliability.md): one department's burst of uploads, and the late figures it may send, neither
+// hold back the other departments nor flood leadership's inbox.
+var floodSettings = [
+  { name: 'Ingest__MaxInFlightPerDepartment', value: string(ingestMaxInFlightPerDepartment) }
+  { name: 'extensions__monthlyScorecards__rerenderInterval', value: rerenderInterval }
+  { name: 'Mail__UpdateInterval', value: updateMailInterval }
 ]
 
 // Secrets as Key Vault references, resolved by the platform with the app's identity (keyVaultReferenceIdentity).
@@ -132,7 +150,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(storageSettings, triggerSettings, [
+      appSettings: concat(storageSettings, triggerSettings, floodSettings, [
         // Entra ID sign-in for telemetry (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) would also need the Monitoring
         // Metrics Publisher role on the component; not set up yet, so the connection string alone is used.
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insightsConnectionString }

@@ -210,6 +210,26 @@ public sealed partial class BicepTests
         Assert.Equal("0 0 * * * *", Compiled.Value.Template.GetProperty("parameters").GetProperty("safetyNetSchedule").GetProperty("defaultValue").GetString());
     }
 
+    [Fact]
+    public void FunctionApp_SetsTheFloodLimits_FromParametersWithTheAppsDefaults()
+    {
+        var flood = Env(Module("functionapp"), "floodSettings");
+        Assert.Equal("[string(parameters('ingestMaxInFlightPerDepartment'))]", flood["Ingest__MaxInFlightPerDepartment"]);
+        Assert.Equal("[parameters('rerenderInterval')]", flood["extensions__monthlyScorecards__rerenderInterval"]);
+        Assert.Equal("[parameters('updateMailInterval')]", flood["Mail__UpdateInterval"]);
+        Assert.Contains("variables('floodSettings')", Resource(Module("functionapp"), "Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString()!, StringComparison.Ordinal);
+
+        // The same values as the app's own defaults, so the README's table holds for Azure too.
+        var parameters = Compiled.Value.Template.GetProperty("parameters");
+        Assert.Equal(new Application.Uploads.IngestFairnessOptions().MaxInFlightPerDepartment, parameters.GetProperty("ingestMaxInFlightPerDepartment").GetProperty("defaultValue").GetInt32());
+        Assert.Equal(new Application.MonthlyScorecardOptions().RerenderInterval.ToString(), parameters.GetProperty("rerenderInterval").GetProperty("defaultValue").GetString());
+        Assert.Equal(new Delivery.MailOptions().UpdateInterval.ToString(), parameters.GetProperty("updateMailInterval").GetProperty("defaultValue").GetString());
+        foreach (var parameter in new[] { "ingestMaxInFlightPerDepartment", "rerenderInterval", "updateMailInterval" })
+        {
+            Assert.Equal($"[parameters('{parameter}')]", ModuleParameter("functionapp", parameter));
+        }
+    }
+
     /// <summary>The expression is exactly another module's output, e.g. <c>[reference(resourceId('Microsoft.Resources/deployments', 'identity'), '…').outputs.clientId.value]</c>.</summary>
     private static void AssertModuleOutput(string module, string output, string expression) =>
         Assert.Matches($@"^\[reference\(resourceId\('Microsoft\.Resources/deployments', '{module}'\), '[0-9-]+'\)\.outputs\.{output}\.value\]$", expression);
