@@ -42,9 +42,18 @@ public sealed partial class UploadSafetyNet(
         var waiting = new List<Queue<SubmissionUpload>>();
         foreach (var container in await blobs.ListContainersAsync(cancellationToken))
         {
-            if (await UnansweredAsync(container, cancellationToken) is { Count: > 0 } unanswered)
+            // One container that cannot be listed (on Azurite, a blob name with a control character fails the listing)
+            // holds back only its own department: the others' uploads still go on the queue.
+            try
             {
-                waiting.Add(new Queue<SubmissionUpload>(unanswered));
+                if (await UnansweredAsync(container, cancellationToken) is { Count: > 0 } unanswered)
+                {
+                    waiting.Add(new Queue<SubmissionUpload>(unanswered));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogContainerFailed(logger, container, ex.Message);
             }
         }
 
@@ -148,6 +157,9 @@ public sealed partial class UploadSafetyNet(
     }
 
     private static (string, string, string) Key(SubmissionUpload upload) => (upload.Department, upload.BlobName, upload.ETag);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The safety net could not list {Container}; its uploads wait for the next run, the other departments' are enqueued: {Reason}")]
+    private static partial void LogContainerFailed(ILogger logger, string container, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Department}/{BlobName} has no answer yet; put on the events queue by the safety net")]
     private static partial void LogEnqueued(ILogger logger, string department, string blobName);
